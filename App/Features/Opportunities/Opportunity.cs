@@ -1,0 +1,104 @@
+using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Infrastructure.Tenancy;
+
+namespace BlazorPartner.Features.Opportunities;
+
+public enum OpportunityStatus
+{
+    PendingAcceptance = 0,
+    InProgress = 1,
+    Delivered = 2,
+    Lost = 3,
+    Rejected = 4,
+    AutoRejected = 5,
+}
+
+/// <summary>Progress stages after acceptance (R11). Delivered and Lost are terminal.</summary>
+public enum ProgressStage
+{
+    Contacting = 0,
+    Solution = 1,
+    Bidding = 2,
+    Contract = 3,
+    Delivering = 4,
+    Delivered = 5,
+    Lost = 6,
+}
+
+public enum RejectionReason
+{
+    NotOurRegion = 0,
+    NoCapacity = 1,
+    CustomerUnreachable = 2,
+    Duplicate = 3,
+    Other = 4,
+
+    /// <summary>Set by the system only (R10), never chosen in the reject dialog.</summary>
+    DeadlinePassed = 5,
+}
+
+/// <summary>An opportunity (机会点) the vendor shared with one partner (R9–R11).</summary>
+public class Opportunity : ITenantOwned, IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Human-readable number, e.g. OPP-20261121-0042.</summary>
+    public string Number { get; set; } = "";
+
+    /// <summary>The partner the opportunity is shared with (the tenant).</summary>
+    public Guid OrganizationId { get; set; }
+
+    public string CustomerName { get; set; } = "";
+    public string Industry { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string City { get; set; } = "";
+
+    /// <summary>Cloud services of interest, stored as a ';'-separated list of service codes.</summary>
+    public string CloudServices { get; set; } = "";
+
+    public long EstimatedAmountFen { get; set; }
+    public DateOnly ExpectedCloseDate { get; set; }
+    public string Description { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+
+    public OpportunityStatus Status { get; set; }
+    public ProgressStage? Stage { get; set; }
+
+    public string? AssignedToUserId { get; set; }
+
+    public string SharedByUserId { get; set; } = "";
+    public DateTime SharedAtUtc { get; set; }
+
+    /// <summary>End of the 3rd working day after sharing, by the work calendar (R10). Fixed when shared.</summary>
+    public DateTime DeadlineUtc { get; set; }
+
+    public string? RespondedByUserId { get; set; }
+    public string? RespondedByName { get; set; }
+    public DateTime? RespondedAtUtc { get; set; }
+    public RejectionReason? RejectionReason { get; set; }
+    public string? RejectionNote { get; set; }
+
+    /// <summary>Which auto-reject pass claimed this row; lets two app instances share one database safely.</summary>
+    public Guid? AutoRejectRunId { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyList<string> CloudServiceList =>
+        CloudServices.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public class OpportunityProgressEntry : ITenantOwned
+{
+    public long Id { get; set; }
+    public Guid OpportunityId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public ProgressStage Stage { get; set; }
+    public string Note { get; set; } = "";
+    public string ByUserId { get; set; } = "";
+    public string ByName { get; set; } = "";
+    public DateTime AtUtc { get; set; }
+}

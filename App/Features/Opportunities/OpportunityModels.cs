@@ -1,0 +1,105 @@
+namespace BlazorPartner.Features.Opportunities;
+
+public enum OpportunitySort
+{
+    Deadline,
+    SharedAt,
+    Customer,
+    Amount,
+    ExpectedClose,
+    Status,
+    Number,
+    Partner,
+}
+
+/// <summary>The grid's filter, sort and page. Export uses the same filter with no page, so it matches what the user sees.</summary>
+public sealed record OpportunityQuery
+{
+    public OpportunityStatus? Status { get; init; }
+
+    /// <summary>Matches number, customer name or city (contains).</summary>
+    public string? Search { get; init; }
+
+    public string? Industry { get; init; }
+    public string? Region { get; init; }
+    public Guid? PartnerOrganizationId { get; init; }
+    public string? AssignedToUserId { get; init; }
+    public OpportunitySort Sort { get; init; } = OpportunitySort.Deadline;
+    public bool Descending { get; init; }
+    public int Skip { get; init; }
+    public int Take { get; init; } = 20;
+}
+
+public sealed record OpportunityRow(
+    Guid Id,
+    string Number,
+    Guid PartnerOrganizationId,
+    string PartnerName,
+    string CustomerName,
+    string Industry,
+    string Region,
+    string City,
+    string CloudServices,
+    long EstimatedAmountFen,
+    DateOnly ExpectedCloseDate,
+    OpportunityStatus Status,
+    ProgressStage? Stage,
+    string? AssignedToUserId,
+    string? AssignedToName,
+    DateTime SharedAtUtc,
+    DateTime DeadlineUtc,
+    string ContactName,
+    string ContactPhone,
+    int Version)
+{
+    /// <summary>Working days left before auto-rejection; only meaningful while pending (-1 = past due).</summary>
+    public int WorkingDaysLeft { get; init; }
+
+    /// <summary>Whether the current user may accept or reject this row now (set by the query service).</summary>
+    public bool CanRespond { get; init; }
+
+    public decimal EstimatedAmount => EstimatedAmountFen / 100m;
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+
+public sealed record ProgressView(ProgressStage Stage, string Note, string ByName, DateTime AtUtc);
+
+public sealed record AuditView(string Action, string ActorName, string? Before, string? After, string? Reason, DateTime AtUtc);
+
+public sealed record OpportunityDetail(
+    OpportunityRow Summary,
+    string Description,
+    string? RespondedByName,
+    DateTime? RespondedAtUtc,
+    RejectionReason? RejectionReason,
+    string? RejectionNote,
+    IReadOnlyList<ProgressView> Timeline,
+    IReadOnlyList<AuditView> History,
+    OpportunityActions Actions);
+
+/// <summary>What the current user may do with this opportunity now; computed by the service so the UI holds no rules.</summary>
+public sealed record OpportunityActions(bool CanRespond, bool CanAssign, bool CanUpdateProgress, IReadOnlyList<ProgressStage> NextStages);
+
+public sealed record AssignableUser(string UserId, string DisplayName);
+
+public sealed record BulkAcceptResult(IReadOnlyList<string> AcceptedNumbers, IReadOnlyList<BulkAcceptFailure> Failures);
+
+public sealed record BulkAcceptFailure(Guid Id, Infrastructure.Errors.BusinessException Error);
+
+public sealed record ShareOpportunityCommand
+{
+    public Guid? PartnerOrganizationId { get; set; }
+    public string CustomerName { get; set; } = "";
+    public string Industry { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string City { get; set; } = "";
+    public IEnumerable<string> CloudServices { get; set; } = [];
+    public decimal? EstimatedAmount { get; set; }
+    public DateOnly? ExpectedCloseDate { get; set; }
+    public string Description { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+}
+
+public sealed record PartnerOption(Guid Id, string Name);

@@ -1,0 +1,205 @@
+using BlazorPartner.Infrastructure.Calendar;
+using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Infrastructure.Errors;
+using BlazorPartner.Infrastructure.Identity;
+using BlazorPartner.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorPartner.Features.Opportunities;
+
+/// <summary>Reads for the opportunity console: the grid page, tab counts, detail, and the rows an export streams.</summary>
+public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory, WorkCalendarService calendar, TimeProvider time)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<PagedResult<OpportunityRow>> ListAsync(Actor actor, OpportunityQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var filtered = Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query);
+        var total = await filtered.CountAsync(ct);
+        var page = await Sort(Project(db, filtered), query)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .ToListAsync(ct);
+        var workCalendar = await calendar.GetCalendarAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var items = page
+            .Select(r => WithCountdown(r, workCalendar, now) with
+            {
+                CanRespond = r.Status == OpportunityStatus.PendingAcceptance
+                    && OpportunityVisibility.CanAct(actor, r.PartnerOrganizationId, r.AssignedToUserId, Permissions.OpportunitiesRespond),
+            })
+            .ToList();
+        return new PagedResult<OpportunityRow>(items, total);
+    }
+
+    /// <summary>Counts per status for the tabs, under the same search filters (the status itself ignored).</summary>
+    public async Task<IReadOnlyDictionary<OpportunityStatus, int>> CountByStatusAsync(Actor actor, OpportunityQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var filtered = Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query with { Status = null });
+        var counts = await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+
+    /// <summary>Every row matching the filter, streamed in sort order (no paging): what an export writes.</summary>
+    public async IAsyncEnumerable<OpportunityRow> StreamAsync(Actor actor, OpportunityQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        actor.Demand(Permissions.OpportunitiesExport);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var rows = Sort(Project(db, Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query)), query);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<int> CountAsync(Actor actor, OpportunityQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        return await Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query).CountAsync(ct);
+    }
+
+    public async Task<OpportunityDetail> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var visible = db.Opportunities.AsNoTracking().VisibleTo(db, actor).Where(o => o.Id == id);
+        // Another partner's id looks exactly like a missing one: existence is not disclosed.
+        var opportunity = await visible.SingleOrDefaultAsync(ct) ?? throw new NotFoundException(nameof(Opportunity), id);
+        var summary = await Project(db, visible).SingleAsync(ct);
+        var timeline = await db.OpportunityProgress.AsNoTracking()
+            .Where(p => p.OpportunityId == id)
+            .OrderBy(p => p.AtUtc).ThenBy(p => p.Id)
+            .Select(p => new ProgressView(p.Stage, p.Note, p.ByName, p.AtUtc))
+            .ToListAsync(ct);
+        var idText = id.ToString();
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Opportunity) && a.EntityId == idText)
+            .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+            .Select(a => new AuditView(a.Action, a.ActorName, a.Before, a.After, a.Reason, a.AtUtc))
+            .ToListAsync(ct);
+
+        var workCalendar = await calendar.GetCalendarAsync(ct);
+        var pending = opportunity.Status == OpportunityStatus.PendingAcceptance;
+        var canProgress = opportunity.Status == OpportunityStatus.InProgress && OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesProgress);
+        var actions = new OpportunityActions(
+            CanRespond: pending && OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesRespond),
+            CanAssign: !OpportunityRules.IsTerminal(opportunity.Status) && !actor.IsVendor && actor.Can(Permissions.OpportunitiesAssign),
+            CanUpdateProgress: canProgress,
+            NextStages: canProgress && opportunity.Stage is { } stage ? OpportunityRules.NextStages(stage).ToList() : []);
+
+        return new OpportunityDetail(
+            WithCountdown(summary, workCalendar, time.GetUtcNow().UtcDateTime),
+            opportunity.Description,
+            opportunity.RespondedByName,
+            opportunity.RespondedAtUtc,
+            opportunity.RejectionReason,
+            opportunity.RejectionNote,
+            timeline,
+            history,
+            actions);
+    }
+
+    /// <summary>Account managers and supervisors of the actor's organization, for the assign dropdown.</summary>
+    public async Task<IReadOnlyList<AssignableUser>> GetAssignableUsersAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permissions.OpportunitiesAssign);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var roleIds = db.Roles.Where(r => r.Name == AppRoles.AccountManager || r.Name == AppRoles.AccountManagerSupervisor).Select(r => r.Id);
+        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.OrganizationId == actor.OrganizationId && userIds.Contains(u.Id))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new AssignableUser(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PartnerOption>> GetPartnersAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Demand(Permissions.OpportunitiesShare);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        return await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind != OrganizationKind.Vendor)
+            .OrderBy(o => o.Name)
+            .Select(o => new PartnerOption(o.Id, o.Name))
+            .ToListAsync(ct);
+    }
+
+    private static IQueryable<Opportunity> Filter(IQueryable<Opportunity> source, OpportunityQuery query)
+    {
+        if (query.Status is { } status)
+        {
+            source = source.Where(o => o.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            source = source.Where(o => o.Number.Contains(term) || o.CustomerName.Contains(term) || o.City.Contains(term));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Industry))
+        {
+            source = source.Where(o => o.Industry == query.Industry);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            source = source.Where(o => o.Region == query.Region);
+        }
+
+        if (query.PartnerOrganizationId is { } partner)
+        {
+            source = source.Where(o => o.OrganizationId == partner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.AssignedToUserId))
+        {
+            source = source.Where(o => o.AssignedToUserId == query.AssignedToUserId);
+        }
+
+        return source;
+    }
+
+    private static IQueryable<OpportunityRow> Project(AppDbContext db, IQueryable<Opportunity> source) =>
+        from o in source
+        join org in db.Organizations on o.OrganizationId equals org.Id
+        join user in db.Users on o.AssignedToUserId equals user.Id into assigned
+        from user in assigned.DefaultIfEmpty()
+        select new OpportunityRow(
+            o.Id, o.Number, o.OrganizationId, org.Name, o.CustomerName, o.Industry, o.Region, o.City, o.CloudServices,
+            o.EstimatedAmountFen, o.ExpectedCloseDate, o.Status, o.Stage, o.AssignedToUserId,
+            user == null ? null : user.DisplayName,
+            o.SharedAtUtc, o.DeadlineUtc, o.ContactName, o.ContactPhone, o.Version);
+
+    private static IQueryable<OpportunityRow> Sort(IQueryable<OpportunityRow> rows, OpportunityQuery query)
+    {
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (OpportunitySort.SharedAt, false) => rows.OrderBy(r => r.SharedAtUtc),
+            (OpportunitySort.SharedAt, true) => rows.OrderByDescending(r => r.SharedAtUtc),
+            (OpportunitySort.Customer, false) => rows.OrderBy(r => r.CustomerName),
+            (OpportunitySort.Customer, true) => rows.OrderByDescending(r => r.CustomerName),
+            (OpportunitySort.Amount, false) => rows.OrderBy(r => r.EstimatedAmountFen),
+            (OpportunitySort.Amount, true) => rows.OrderByDescending(r => r.EstimatedAmountFen),
+            (OpportunitySort.ExpectedClose, false) => rows.OrderBy(r => r.ExpectedCloseDate),
+            (OpportunitySort.ExpectedClose, true) => rows.OrderByDescending(r => r.ExpectedCloseDate),
+            (OpportunitySort.Status, false) => rows.OrderBy(r => r.Status),
+            (OpportunitySort.Status, true) => rows.OrderByDescending(r => r.Status),
+            (OpportunitySort.Number, false) => rows.OrderBy(r => r.Number),
+            (OpportunitySort.Number, true) => rows.OrderByDescending(r => r.Number),
+            (OpportunitySort.Partner, false) => rows.OrderBy(r => r.PartnerName),
+            (OpportunitySort.Partner, true) => rows.OrderByDescending(r => r.PartnerName),
+            (_, true) => rows.OrderByDescending(r => r.DeadlineUtc),
+            _ => rows.OrderBy(r => r.DeadlineUtc),
+        };
+
+        // A unique tie-breaker keeps paging stable when many rows share a sort value.
+        return ordered.ThenBy(r => r.Id);
+    }
+
+    private static OpportunityRow WithCountdown(OpportunityRow row, WorkingDayCalendar workCalendar, DateTime nowUtc) =>
+        row.Status == OpportunityStatus.PendingAcceptance
+            ? row with { WorkingDaysLeft = OpportunityRules.WorkingDaysLeft(row.DeadlineUtc, nowUtc, workCalendar) }
+            : row;
+}
