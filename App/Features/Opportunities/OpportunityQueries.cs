@@ -17,10 +17,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         var filtered = Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query);
         var total = await filtered.CountAsync(ct);
-        var page = await Sort(Project(db, filtered), query)
-            .Skip(Math.Max(0, query.Skip))
-            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
-            .ToListAsync(ct);
+        var page = await Project(db, filtered, query, page: true).ToListAsync(ct);
         var workCalendar = await calendar.GetCalendarAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var items = page
@@ -47,7 +44,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     {
         actor.Demand(Permissions.OpportunitiesExport);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var rows = Sort(Project(db, Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query)), query);
+        var rows = Project(db, Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query), query, page: false);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
@@ -66,7 +63,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
         var visible = db.Opportunities.AsNoTracking().VisibleTo(db, actor).Where(o => o.Id == id);
         // Another partner's id looks exactly like a missing one: existence is not disclosed.
         var opportunity = await visible.SingleOrDefaultAsync(ct) ?? throw new NotFoundException(nameof(Opportunity), id);
-        var summary = await Project(db, visible).SingleAsync(ct);
+        var summary = await Project(db, visible, new OpportunityQuery(), page: false).SingleAsync(ct);
         var timeline = await db.OpportunityProgress.AsNoTracking()
             .Where(p => p.OpportunityId == id)
             .OrderBy(p => p.AtUtc).ThenBy(p => p.Id)
@@ -161,41 +158,60 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
         return source;
     }
 
-    private static IQueryable<OpportunityRow> Project(AppDbContext db, IQueryable<Opportunity> source) =>
-        from o in source
-        join org in db.Organizations on o.OrganizationId equals org.Id
-        join user in db.Users on o.AssignedToUserId equals user.Id into assigned
-        from user in assigned.DefaultIfEmpty()
-        select new OpportunityRow(
-            o.Id, o.Number, o.OrganizationId, org.Name, o.CustomerName, o.Industry, o.Region, o.City, o.CloudServices,
-            o.EstimatedAmountFen, o.ExpectedCloseDate, o.Status, o.Stage, o.AssignedToUserId,
-            user == null ? null : user.DisplayName,
-            o.SharedAtUtc, o.DeadlineUtc, o.ContactName, o.ContactPhone, o.Version);
+    /// <summary>Joins partner and assignee names, sorts (on entity columns, so it translates), then projects.</summary>
+    private static IQueryable<OpportunityRow> Project(AppDbContext db, IQueryable<Opportunity> source, OpportunityQuery query, bool page)
+    {
+        var joined =
+            from o in source
+            join org in db.Organizations on o.OrganizationId equals org.Id
+            join user in db.Users on o.AssignedToUserId equals user.Id into assigned
+            from user in assigned.DefaultIfEmpty()
+            select new JoinedOpportunity { Opportunity = o, PartnerName = org.Name, AssignedToName = user == null ? null : user.DisplayName };
+        var sorted = Sort(joined, query);
+        if (page)
+        {
+            sorted = sorted.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize));
+        }
 
-    private static IQueryable<OpportunityRow> Sort(IQueryable<OpportunityRow> rows, OpportunityQuery query)
+        return sorted.Select(j => new OpportunityRow(
+            j.Opportunity.Id, j.Opportunity.Number, j.Opportunity.OrganizationId, j.PartnerName, j.Opportunity.CustomerName,
+            j.Opportunity.Industry, j.Opportunity.Region, j.Opportunity.City, j.Opportunity.CloudServices,
+            j.Opportunity.EstimatedAmountFen, j.Opportunity.ExpectedCloseDate, j.Opportunity.Status, j.Opportunity.Stage,
+            j.Opportunity.AssignedToUserId, j.AssignedToName, j.Opportunity.SharedAtUtc, j.Opportunity.DeadlineUtc,
+            j.Opportunity.ContactName, j.Opportunity.ContactPhone, j.Opportunity.Version));
+    }
+
+    private static IQueryable<JoinedOpportunity> Sort(IQueryable<JoinedOpportunity> rows, OpportunityQuery query)
     {
         var ordered = (query.Sort, query.Descending) switch
         {
-            (OpportunitySort.SharedAt, false) => rows.OrderBy(r => r.SharedAtUtc),
-            (OpportunitySort.SharedAt, true) => rows.OrderByDescending(r => r.SharedAtUtc),
-            (OpportunitySort.Customer, false) => rows.OrderBy(r => r.CustomerName),
-            (OpportunitySort.Customer, true) => rows.OrderByDescending(r => r.CustomerName),
-            (OpportunitySort.Amount, false) => rows.OrderBy(r => r.EstimatedAmountFen),
-            (OpportunitySort.Amount, true) => rows.OrderByDescending(r => r.EstimatedAmountFen),
-            (OpportunitySort.ExpectedClose, false) => rows.OrderBy(r => r.ExpectedCloseDate),
-            (OpportunitySort.ExpectedClose, true) => rows.OrderByDescending(r => r.ExpectedCloseDate),
-            (OpportunitySort.Status, false) => rows.OrderBy(r => r.Status),
-            (OpportunitySort.Status, true) => rows.OrderByDescending(r => r.Status),
-            (OpportunitySort.Number, false) => rows.OrderBy(r => r.Number),
-            (OpportunitySort.Number, true) => rows.OrderByDescending(r => r.Number),
+            (OpportunitySort.SharedAt, false) => rows.OrderBy(r => r.Opportunity.SharedAtUtc),
+            (OpportunitySort.SharedAt, true) => rows.OrderByDescending(r => r.Opportunity.SharedAtUtc),
+            (OpportunitySort.Customer, false) => rows.OrderBy(r => r.Opportunity.CustomerName),
+            (OpportunitySort.Customer, true) => rows.OrderByDescending(r => r.Opportunity.CustomerName),
+            (OpportunitySort.Amount, false) => rows.OrderBy(r => r.Opportunity.EstimatedAmountFen),
+            (OpportunitySort.Amount, true) => rows.OrderByDescending(r => r.Opportunity.EstimatedAmountFen),
+            (OpportunitySort.ExpectedClose, false) => rows.OrderBy(r => r.Opportunity.ExpectedCloseDate),
+            (OpportunitySort.ExpectedClose, true) => rows.OrderByDescending(r => r.Opportunity.ExpectedCloseDate),
+            (OpportunitySort.Status, false) => rows.OrderBy(r => r.Opportunity.Status),
+            (OpportunitySort.Status, true) => rows.OrderByDescending(r => r.Opportunity.Status),
+            (OpportunitySort.Number, false) => rows.OrderBy(r => r.Opportunity.Number),
+            (OpportunitySort.Number, true) => rows.OrderByDescending(r => r.Opportunity.Number),
             (OpportunitySort.Partner, false) => rows.OrderBy(r => r.PartnerName),
             (OpportunitySort.Partner, true) => rows.OrderByDescending(r => r.PartnerName),
-            (_, true) => rows.OrderByDescending(r => r.DeadlineUtc),
-            _ => rows.OrderBy(r => r.DeadlineUtc),
+            (_, true) => rows.OrderByDescending(r => r.Opportunity.DeadlineUtc),
+            _ => rows.OrderBy(r => r.Opportunity.DeadlineUtc),
         };
 
         // A unique tie-breaker keeps paging stable when many rows share a sort value.
-        return ordered.ThenBy(r => r.Id);
+        return ordered.ThenBy(r => r.Opportunity.Id);
+    }
+
+    private sealed class JoinedOpportunity
+    {
+        public Opportunity Opportunity { get; init; } = default!;
+        public string PartnerName { get; init; } = "";
+        public string? AssignedToName { get; init; }
     }
 
     private static OpportunityRow WithCountdown(OpportunityRow row, WorkingDayCalendar workCalendar, DateTime nowUtc) =>
