@@ -23,7 +23,8 @@ public sealed class AppClaimsPrincipalFactory(
         identity.AddClaim(new Claim(AppClaimTypes.OrganizationKind, organization.Kind.ToString()));
         identity.AddClaim(new Claim(AppClaimTypes.OrganizationName, organization.Name));
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
-        var roles = identity.FindAll(identity.RoleClaimType).Select(c => c.Value);
+        // Materialized: adding claims below while this lazy query still enumerates identity.Claims throws.
+        var roles = identity.FindAll(identity.RoleClaimType).Select(c => c.Value).ToList();
         foreach (var permission in RolePermissions.For(roles))
         {
             identity.AddClaim(new Claim(Permissions.ClaimType, permission));
