@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using BlazorPartner.E2E.Infrastructure;
+using BlazorPartner.E2E.Pages;
+using BlazorPartner.Infrastructure.Seeding;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorPartner.E2E.Tests;
+
+/// <summary>Partner A's administrator responds to opportunities the vendor shared (R9) on Sales › Opportunities › Shared by vendor.</summary>
+[Collection(E2ECollection.Name)]
+public sealed class SharedOpportunitiesTests(PartnerAAdminSession session) : IClassFixture<PartnerAAdminSession>
+{
+    [Fact]
+    public Task R9_Accepting_a_pending_opportunity_moves_it_from_pending_acceptance_to_in_progress() => session.RunAsync(async page =>
+    {
+        const string customer = DemoAccounts.WellKnownPendingCustomer; // "Shanghai Fintech Demo Co."
+        var list = new OpportunityListPage(page);
+        await list.OpenFromMenuAsync();
+        await Expect(list.Tab(OpportunityListPage.PendingAcceptance)).ToHaveAttributeAsync("aria-checked", "true");
+
+        await list.SearchAsync(customer);
+        await Expect(list.DataRows).ToHaveCountAsync(1);
+        await Expect(list.StatusBadge(customer, OpportunityListPage.PendingAcceptance)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.PendingAcceptance, 1)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.InProgress, 0)).ToBeVisibleAsync();
+        var number = await list.NumberOfAsync(customer);
+
+        var confirm = await list.ClickAcceptAsync(customer);
+        await Expect(confirm.Message).ToContainTextAsync($"Accept opportunity {number} ({customer})?");
+        await confirm.ConfirmAsync("Accept");
+
+        await Expect(confirm.Root).ToBeHiddenAsync();
+        await Expect(list.Notification($"Opportunity {number} accepted.")).ToBeVisibleAsync();
+        // It left the pending tab (the search still applies) and the counts moved with it.
+        await Expect(list.Row(customer)).ToHaveCountAsync(0);
+        await Expect(list.EmptyMessage).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.PendingAcceptance, 0)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.InProgress, 1)).ToBeVisibleAsync();
+
+        await list.SelectTabAsync(OpportunityListPage.InProgress);
+        await Expect(list.Row(customer)).ToHaveCountAsync(1);
+        await Expect(list.StatusBadge(customer, OpportunityListPage.InProgress)).ToBeVisibleAsync();
+
+        // Stored, not just shown: a fresh load of the page (new circuit) agrees.
+        await list.GotoAsync();
+        await list.SearchAsync(customer);
+        await list.ExpectItemCountAsync(0);
+        await Expect(list.TabWithCount(OpportunityListPage.InProgress, 1)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.PendingAcceptance, 0)).ToBeVisibleAsync();
+        await Expect(list.EmptyMessage).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task R9_Rejecting_needs_a_reason_and_a_rejected_opportunity_moves_to_the_rejected_tab() => session.RunAsync(async page =>
+    {
+        const string customer = DemoAccounts.WellKnownRejectCustomer; // "Hangzhou Retail Demo Co."
+        var list = new OpportunityListPage(page);
+        await list.GotoAsync();
+        await list.SearchAsync(customer);
+        await Expect(list.DataRows).ToHaveCountAsync(1);
+        await Expect(list.TabWithCount(OpportunityListPage.PendingAcceptance, 1)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.Rejected, 0)).ToBeVisibleAsync();
+        var number = await list.NumberOfAsync(customer);
+
+        // No reason: the field error shows, the dialog stays open, nothing changes.
+        var dialog = await list.ClickRejectAsync(customer);
+        await Expect(dialog.FieldErrors).ToHaveCountAsync(0);
+        await dialog.SubmitAsync();
+        await Expect(dialog.FieldErrors).ToHaveTextAsync(["Choose a reason for rejecting."]);
+        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.CancelAsync();
+        await Expect(dialog.Root).ToBeHiddenAsync();
+        await list.GotoAsync(); // a fresh circuit reads it back from the database
+        await list.SearchAsync(customer);
+        await list.ExpectItemCountAsync(1);
+        await Expect(list.StatusBadge(customer, OpportunityListPage.PendingAcceptance)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.PendingAcceptance, 1)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.Rejected, 0)).ToBeVisibleAsync();
+
+        // With a reason it is rejected.
+        dialog = await list.ClickRejectAsync(customer);
+        await dialog.ChooseReasonAsync("No capacity");
+        await Expect(dialog.Reason).ToContainTextAsync("No capacity");
+        await dialog.SubmitAsync();
+        await Expect(dialog.Root).ToBeHiddenAsync();
+        await Expect(list.Notification($"Opportunity {number} rejected.")).ToBeVisibleAsync();
+        await Expect(list.Row(customer)).ToHaveCountAsync(0);
+        await Expect(list.TabWithCount(OpportunityListPage.PendingAcceptance, 0)).ToBeVisibleAsync();
+        await Expect(list.TabWithCount(OpportunityListPage.Rejected, 1)).ToBeVisibleAsync();
+
+        await list.SelectTabAsync(OpportunityListPage.Rejected);
+        await Expect(list.Row(customer)).ToHaveCountAsync(1);
+        await Expect(list.NumberLink(customer)).ToHaveTextAsync(number);
+        await Expect(list.StatusBadge(customer, OpportunityListPage.Rejected)).ToBeVisibleAsync();
+        await Expect(list.Row(customer).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Accept|Reject)$") }))
+            .ToHaveCountAsync(0);
+    });
+}
