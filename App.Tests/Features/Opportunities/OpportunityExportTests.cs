@@ -3,6 +3,7 @@ using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Infrastructure.Data;
 using BlazorPartner.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace BlazorPartner.Tests.Features.Opportunities;
@@ -32,6 +33,7 @@ public class OpportunityExportTests
         Assert.Equal(30, progressReports[^1]);
         file.Position = 0;
         using var document = SpreadsheetDocument.Open(file, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.Single().Worksheet;
         var rows = sheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace BlazorPartner.Infrastructure.Exports;
@@ -17,18 +19,24 @@ public enum XlsxColumnKind
 public sealed record XlsxColumn<T>(string Header, XlsxColumnKind Kind, double Width, Func<T, object?> Value);
 
 /// <summary>
-/// Writes one styled table sheet with the Open XML SDK's forward-only <see cref="OpenXmlWriter"/>: rows stream straight
-/// into the package, so memory stays flat however many rows there are (docs/decisions/0002-excel-writer.md).
-/// Bold filled header, frozen header row, autofilter, fixed widths, money as #,##0.00, dates as real Excel dates.
+/// Writes one styled table sheet as a streamed .xlsx: the package is a zip written in create mode and the worksheet XML
+/// goes straight through Deflate, so neither the rows nor the uncompressed sheet are ever held in memory (the Open XML
+/// SDK 2.20 package API keeps the whole part in memory until disposal; see docs/decisions/0002-excel-writer.md).
+/// The small parts (styles, workbook) are built with the SDK's typed classes. Bold filled header, frozen header row,
+/// autofilter, fixed widths, money as #,##0.00, dates as real Excel dates.
 /// </summary>
 public static class XlsxTableWriter
 {
+    private const string SpreadsheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string XmlDeclaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
     private const uint HeaderStyle = 1;
     private const uint MoneyStyle = 2;
     private const uint DateStyle = 3;
     private const uint DateTimeStyle = 4;
     private const uint IntegerStyle = 5;
     private const int ProgressEvery = 1000;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static async Task<int> WriteAsync<T>(
         Stream output,
@@ -38,58 +46,84 @@ public static class XlsxTableWriter
         IProgress<int>? progress = null,
         CancellationToken ct = default)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = BuildStylesheet();
-        stylesPart.Stylesheet.Save();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WritePart(zip, "[Content_Types].xml", XmlDeclaration + """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
+        WritePart(zip, "_rels/.rels", XmlDeclaration + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+        WritePart(zip, "xl/_rels/workbook.xml.rels", XmlDeclaration + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
+        WritePart(zip, "xl/styles.xml", XmlDeclaration + BuildStylesheet().OuterXml);
 
-        var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        var rowCount = 0;
-        using (var writer = OpenXmlWriter.Create(worksheetPart))
+        int rowCount;
+        await using (var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open())
+        await using (var xml = XmlWriter.Create(sheet, new XmlWriterSettings { Encoding = Utf8, Async = true }))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteElement(FrozenHeaderView());
-            writer.WriteElement(new Columns(columns.Select((c, i) => new Column
-            {
-                Min = (uint)(i + 1),
-                Max = (uint)(i + 1),
-                Width = c.Width,
-                CustomWidth = true,
-            })));
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, columns.Select(c => new Cell
-            {
-                DataType = CellValues.InlineString,
-                StyleIndex = HeaderStyle,
-                InlineString = new InlineString(new Text(c.Header)),
-            }));
-
-            await foreach (var item in rows.WithCancellation(ct))
-            {
-                rowCount++;
-                WriteRow(writer, rowCount + 1, columns.Select(c => ToCell(c.Kind, c.Value(item))));
-                if (rowCount % ProgressEvery == 0)
-                {
-                    progress?.Report(rowCount);
-                }
-            }
-
-            writer.WriteEndElement();
-            writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{rowCount + 1}" });
-            writer.WriteEndElement();
+            rowCount = await WriteWorksheetAsync(xml, columns, rows, progress, ct);
         }
 
-        workbookPart.Workbook = new Workbook(
-            new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheetName }),
-            new DefinedNames(new DefinedName($"'{sheetName}'!$A$1:${ColumnName(columns.Count)}${rowCount + 1}")
+        var range = $"$A$1:${ColumnName(columns.Count)}${rowCount + 1}";
+        var workbook = new Workbook(
+            new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName }),
+            new DefinedNames(new DefinedName($"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!{range}")
             {
                 Name = "_xlnm._FilterDatabase",
                 LocalSheetId = 0,
                 Hidden = true,
             }));
-        workbookPart.Workbook.Save();
+        workbook.AddNamespaceDeclaration("r", RelationshipNs);
+        WritePart(zip, "xl/workbook.xml", XmlDeclaration + workbook.OuterXml);
         progress?.Report(rowCount);
+        return rowCount;
+    }
+
+    private static async Task<int> WriteWorksheetAsync<T>(XmlWriter xml, IReadOnlyList<XlsxColumn<T>> columns, IAsyncEnumerable<T> rows, IProgress<int>? progress, CancellationToken ct)
+    {
+        xml.WriteStartDocument(standalone: true);
+        xml.WriteStartElement("worksheet", SpreadsheetNs);
+        xml.WriteAttributeString("xmlns", "r", null, RelationshipNs);
+        xml.WriteRaw("""<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>""");
+        xml.WriteStartElement("cols", SpreadsheetNs);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            xml.WriteStartElement("col", SpreadsheetNs);
+            xml.WriteAttributeString("min", Invariant(i + 1));
+            xml.WriteAttributeString("max", Invariant(i + 1));
+            xml.WriteAttributeString("width", columns[i].Width.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("customWidth", "1");
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("sheetData", SpreadsheetNs);
+        StartRow(xml, 1);
+        foreach (var column in columns)
+        {
+            TextCell(xml, column.Header, HeaderStyle);
+        }
+
+        xml.WriteEndElement();
+        var rowCount = 0;
+        await foreach (var item in rows.WithCancellation(ct))
+        {
+            rowCount++;
+            StartRow(xml, rowCount + 1);
+            foreach (var column in columns)
+            {
+                WriteCell(xml, column.Kind, column.Value(item));
+            }
+
+            xml.WriteEndElement();
+            if (rowCount % ProgressEvery == 0)
+            {
+                progress?.Report(rowCount);
+                await xml.FlushAsync();
+            }
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("autoFilter", SpreadsheetNs);
+        xml.WriteAttributeString("ref", $"A1:{ColumnName(columns.Count)}{rowCount + 1}");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
         return rowCount;
     }
 
@@ -104,35 +138,75 @@ public static class XlsxTableWriter
         return name;
     }
 
-    private static void WriteRow(OpenXmlWriter writer, int rowIndex, IEnumerable<Cell> cells)
+    private static void StartRow(XmlWriter xml, int rowIndex)
     {
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowIndex.ToString(CultureInfo.InvariantCulture))]);
-        foreach (var cell in cells)
-        {
-            writer.WriteElement(cell);
-        }
-
-        writer.WriteEndElement();
+        xml.WriteStartElement("row", SpreadsheetNs);
+        xml.WriteAttributeString("r", Invariant(rowIndex));
     }
 
-    private static Cell ToCell(XlsxColumnKind kind, object? value)
+    private static void WriteCell(XmlWriter xml, XlsxColumnKind kind, object? value)
     {
-        if (value is null)
+        switch (value is null ? (XlsxColumnKind?)null : kind)
         {
-            return new Cell();
+            case null:
+                xml.WriteStartElement("c", SpreadsheetNs);
+                xml.WriteEndElement();
+                break;
+            case XlsxColumnKind.Money:
+                NumberCell(xml, Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), MoneyStyle);
+                break;
+            case XlsxColumnKind.Integer:
+                NumberCell(xml, Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), IntegerStyle);
+                break;
+            case XlsxColumnKind.Date:
+                NumberCell(xml, ToOADate(value!).ToString(CultureInfo.InvariantCulture), DateStyle);
+                break;
+            case XlsxColumnKind.DateTime:
+                NumberCell(xml, ToOADate(value!).ToString("0.##########", CultureInfo.InvariantCulture), DateTimeStyle);
+                break;
+            default:
+                TextCell(xml, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", null);
+                break;
         }
-
-        return kind switch
-        {
-            XlsxColumnKind.Money => Number(Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), MoneyStyle),
-            XlsxColumnKind.Integer => Number(Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), IntegerStyle),
-            XlsxColumnKind.Date => Number(ToOADate(value).ToString(CultureInfo.InvariantCulture), DateStyle),
-            XlsxColumnKind.DateTime => Number(ToOADate(value).ToString("0.##########", CultureInfo.InvariantCulture), DateTimeStyle),
-            _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")) },
-        };
     }
 
-    private static Cell Number(string text, uint style) => new() { CellValue = new CellValue(text), StyleIndex = style };
+    private static void TextCell(XmlWriter xml, string text, uint? style)
+    {
+        xml.WriteStartElement("c", SpreadsheetNs);
+        if (style is { } s)
+        {
+            xml.WriteAttributeString("s", Invariant((int)s));
+        }
+
+        xml.WriteAttributeString("t", "inlineStr");
+        xml.WriteStartElement("is", SpreadsheetNs);
+        xml.WriteStartElement("t", SpreadsheetNs);
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            xml.WriteAttributeString("xml", "space", null, "preserve");
+        }
+
+        xml.WriteString(text);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void NumberCell(XmlWriter xml, string value, uint style)
+    {
+        xml.WriteStartElement("c", SpreadsheetNs);
+        xml.WriteAttributeString("s", Invariant((int)style));
+        xml.WriteElementString("v", SpreadsheetNs, value);
+        xml.WriteEndElement();
+    }
+
+    private static void WritePart(ZipArchive zip, string name, string xml)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        stream.Write(Utf8.GetBytes(xml));
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static double ToOADate(object value) => value switch
     {
@@ -140,15 +214,6 @@ public static class XlsxTableWriter
         DateTime dateTime => dateTime.ToOADate(),
         _ => throw new ArgumentException($"Not a date: {value.GetType().Name}"),
     };
-
-    private static SheetViews FrozenHeaderView() =>
-        new(new SheetView(
-            new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        {
-            TabSelected = true,
-            WorkbookViewId = 0U,
-        });
 
     private static Stylesheet BuildStylesheet() => new(
         new NumberingFormats(
