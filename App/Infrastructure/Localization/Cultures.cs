@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlazorPartner.Infrastructure.Http;
 using Microsoft.AspNetCore.Localization;
 
 namespace BlazorPartner.Infrastructure.Localization;
@@ -32,7 +33,7 @@ public static class Cultures
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             }
 
-            return Results.LocalRedirect(string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') ? "/" : redirectUri);
+            return Results.LocalRedirect(SafeRedirect.LocalOrHome(redirectUri));
         }).AllowAnonymous();
         return endpoints;
     }
