@@ -2,6 +2,7 @@ using BlazorPartner.Components;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Infrastructure.Calendar;
 using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Infrastructure.DataProtection;
 using BlazorPartner.Infrastructure.Identity;
 using BlazorPartner.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -17,6 +18,7 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDatabaseKeyRing();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 builder.Services.AddCascadingAuthenticationState();

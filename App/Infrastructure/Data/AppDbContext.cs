@@ -3,6 +3,7 @@ using System.Reflection;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Infrastructure.Auditing;
 using BlazorPartner.Infrastructure.Calendar;
+using BlazorPartner.Infrastructure.DataProtection;
 using BlazorPartner.Infrastructure.Identity;
 using BlazorPartner.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,7 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser,
     public DbSet<OpportunityProgressEntry> OpportunityProgress => Set<OpportunityProgressEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TenantScope Scope { get; private set; } = TenantScope.None;
 
@@ -91,6 +93,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser,
             day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
             day.Property(d => d.Name).HasMaxLength(100);
         });
+
+        builder.Entity<DataProtectionKey>(key => key.Property(k => k.FriendlyName).HasMaxLength(200));
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("BlazorPartner.Features", StringComparison.Ordinal) == true);
 
