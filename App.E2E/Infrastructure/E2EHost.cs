@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace BlazorPartner.E2E.Infrastructure;
@@ -63,6 +64,46 @@ public sealed class E2EHost : IAsyncLifetime
         });
         context.SetDefaultTimeout(30_000);
         return context;
+    }
+
+    /// <summary>
+    /// Runs a test body on a page of its own fresh, signed-out browser context (for sign-in tests, whose cookies must not leak
+    /// into a shared session); on failure keeps a full-page screenshot in e2e-artifacts/.
+    /// </summary>
+    public async Task RunSignedOutAsync(Func<IPage, Task> test, [CallerMemberName] string testName = "")
+    {
+        var context = await NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            try
+            {
+                await test(page);
+            }
+            catch
+            {
+                await SaveScreenshotAsync(page, testName);
+                throw;
+            }
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>Best-effort full-page screenshot into <see cref="ArtifactsDirectory"/>.</summary>
+    public async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        try
+        {
+            Directory.CreateDirectory(ArtifactsDirectory);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.png"), FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+            // The page may already be gone; the original failure matters more than the screenshot.
+        }
     }
 
     public async Task DisposeAsync()

@@ -18,4 +18,19 @@ public static class PageExtensions
         await page.GotoAsync(relativePath.TrimStart('/'));
         await page.WaitForInteractiveAsync();
     }
+
+    /// <summary>
+    /// Runs an action that makes the browser load a new document at the same URL (a plain form post such as the sign-in page, or
+    /// the language switch, which redirects back to where it came from), and waits until that new document has replaced the
+    /// current one. The URL cannot tell the two apart, so the current document is marked first and the mark must disappear.
+    /// Returns as soon as the new document is committed: assert on its content with Expect (which retries), not with one-shot reads.
+    /// </summary>
+    public static async Task RunAndWaitForNewDocumentAsync(this IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => document.documentElement.setAttribute('data-e2e-previous-document', '')");
+        await action();
+        // No WaitForLoadStateAsync here: right after a commit it can miss the new document's events and hang; the caller's
+        // web-first assertions (or WaitForInteractiveAsync) wait for the new content instead.
+        await Expect(page.Locator("html[data-e2e-previous-document]")).ToHaveCountAsync(0);
+    }
 }

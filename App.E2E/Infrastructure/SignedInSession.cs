@@ -62,18 +62,7 @@ public abstract class SignedInSession(E2EHost host, string email, string organiz
     /// <summary>Opens a new page of this session for tests that drive two sessions at once; the caller closes it.</summary>
     public Task<IPage> NewPageAsync() => Context.NewPageAsync();
 
-    public async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        try
-        {
-            Directory.CreateDirectory(host.ArtifactsDirectory);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(host.ArtifactsDirectory, $"{name}.png"), FullPage = true });
-        }
-        catch (PlaywrightException)
-        {
-            // The page may already be gone; the original failure matters more than the screenshot.
-        }
-    }
+    public Task SaveScreenshotAsync(IPage page, string name) => host.SaveScreenshotAsync(page, name);
 
     public async Task DisposeAsync()
     {
@@ -89,3 +78,6 @@ public sealed class PartnerAAdminSession(E2EHost host) : SignedInSession(host, D
 
 /// <summary>Partner B's administrator (admin@partner-b.demo): another tenant.</summary>
 public sealed class PartnerBAdminSession(E2EHost host) : SignedInSession(host, DemoAccounts.PartnerBAdmin, DemoAccounts.PartnerBName);
+
+/// <summary>The vendor's operator (operator@vendor.demo): shares opportunities with partners.</summary>
+public sealed class VendorOperatorSession(E2EHost host) : SignedInSession(host, DemoAccounts.VendorOperator, DemoAccounts.VendorName);

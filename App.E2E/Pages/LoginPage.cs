@@ -17,6 +17,14 @@ public sealed class LoginPage(IPage page)
 
     public Task GotoAsync() => page.GotoAsync("account/login");
 
+    /// <summary>Types the credentials and presses "Sign in"; returns once the server's answer (a new document) is shown.</summary>
+    public async Task SubmitAsync(string email, string password)
+    {
+        await Email.FillAsync(email);
+        await Password.FillAsync(password);
+        await page.RunAndWaitForNewDocumentAsync(() => SignInButton.ClickAsync());
+    }
+
     /// <summary>Signs in and waits until the console is interactive and shows the expected organization in the top bar.</summary>
     public async Task SignInAsync(string email, string password, string expectedOrganization)
     {

@@ -6,17 +6,32 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorPartner.E2E.Pages;
 
-/// <summary>Sales › Opportunities › Shared by vendor (/sales/opportunities): status tabs with counts, filter bar, server-paged grid.</summary>
-public sealed partial class OpportunityListPage(IPage page)
+/// <summary>
+/// Sales › Opportunities › Shared by vendor (/sales/opportunities): status tabs with counts, filter bar, server-paged grid.
+/// The vendor's Vendor console › Shared opportunities (/vendor/opportunities) has the same tabs, filter bar and grid
+/// (plus a Partner column): see <see cref="ForVendor"/>.
+/// </summary>
+public sealed partial class OpportunityListPage(IPage page, string path, string heading)
 {
     public const string Path = "sales/opportunities";
+
+    public const string VendorPath = "vendor/opportunities";
 
     public const string PendingAcceptance = "Pending acceptance";
     public const string InProgress = "In progress";
     public const string Rejected = "Rejected";
     public const string All = "All";
 
-    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Opportunities shared by the vendor", Exact = true });
+    /// <summary>The partner's list.</summary>
+    public OpportunityListPage(IPage page)
+        : this(page, Path, "Opportunities shared by the vendor")
+    {
+    }
+
+    /// <summary>The vendor's list of everything it shared; tabs start on All.</summary>
+    public static OpportunityListPage ForVendor(IPage page) => new(page, VendorPath, "Shared opportunities");
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1, Exact = true });
 
     public ILocator SearchBox => page.GetByRole(AriaRole.Textbox, new() { Name = "Search", Exact = true });
 
@@ -34,10 +49,10 @@ public sealed partial class OpportunityListPage(IPage page)
     /// <summary>"Page 1 of 2 (25 items)".</summary>
     public ILocator PagerSummary => page.GetByText(PagerSummaryPattern());
 
-    /// <summary>Full page load of /sales/opportunities, then waits for interactivity and for the grid's first load.</summary>
+    /// <summary>Full page load of the list, then waits for interactivity and for the grid's first load.</summary>
     public async Task GotoAsync()
     {
-        await page.GotoInteractiveAsync(Path);
+        await page.GotoInteractiveAsync(path);
         await Expect(Heading).ToBeVisibleAsync();
         await WaitForGridAsync();
     }

@@ -42,7 +42,7 @@ public class Opportunity : ITenantOwned, IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
-    /// <summary>Human-readable number, e.g. OPP-20261121-0042.</summary>
+    /// <summary>Human-readable number: OPP-yyMMdd (Beijing share date) plus a unique suffix, e.g. OPP-261121-3F9A2C71.</summary>
     public string Number { get; set; } = "";
 
     /// <summary>The partner the opportunity is shared with (the tenant).</summary>
