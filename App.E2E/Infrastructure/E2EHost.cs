@@ -75,20 +75,25 @@ public sealed class E2EHost : IAsyncLifetime
         var context = await NewContextAsync();
         try
         {
-            var page = await context.NewPageAsync();
-            try
-            {
-                await test(page);
-            }
-            catch
-            {
-                await SaveScreenshotAsync(page, testName);
-                throw;
-            }
+            await RunWithScreenshotOnFailureAsync(await context.NewPageAsync(), test, testName);
         }
         finally
         {
             await context.CloseAsync();
+        }
+    }
+
+    /// <summary>Runs a test body on <paramref name="page"/>; on failure keeps a full-page screenshot, then rethrows.</summary>
+    public async Task RunWithScreenshotOnFailureAsync(IPage page, Func<IPage, Task> test, string testName)
+    {
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            await SaveScreenshotAsync(page, testName);
+            throw;
         }
     }
 

@@ -46,12 +46,7 @@ public abstract class SignedInSession(E2EHost host, string email, string organiz
         var page = await Context.NewPageAsync();
         try
         {
-            await test(page);
-        }
-        catch
-        {
-            await SaveScreenshotAsync(page, testName);
-            throw;
+            await host.RunWithScreenshotOnFailureAsync(page, test, testName);
         }
         finally
         {
