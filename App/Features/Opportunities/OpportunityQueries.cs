@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BlazorPartner.Infrastructure.Calendar;
 using BlazorPartner.Infrastructure.Data;
 using BlazorPartner.Infrastructure.Errors;
@@ -15,27 +16,22 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     public async Task<PagedResult<OpportunityRow>> ListAsync(Actor actor, OpportunityQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var filtered = Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query);
-        var total = await filtered.CountAsync(ct);
-        var page = await Project(db, filtered, query, page: true).ToListAsync(ct);
-        var workCalendar = await calendar.GetCalendarAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var items = page
-            .Select(r => WithCountdown(r, workCalendar, now) with
-            {
-                CanRespond = r.Status == OpportunityStatus.PendingAcceptance
-                    && OpportunityVisibility.CanAct(actor, r.PartnerOrganizationId, r.AssignedToUserId, Permissions.OpportunitiesRespond),
-            })
-            .ToList();
-        return new PagedResult<OpportunityRow>(items, total);
+        var matching = Matching(db, actor, query);
+        var total = await matching.CountAsync(ct);
+        var page = await Sort(Join(db, matching), query)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(RowProjection)
+            .ToListAsync(ct);
+        var decorate = await RowDecoratorAsync(actor, ct);
+        return new PagedResult<OpportunityRow>(page.Select(decorate).ToList(), total);
     }
 
     /// <summary>Counts per status for the tabs, under the same search filters (the status itself ignored).</summary>
     public async Task<IReadOnlyDictionary<OpportunityStatus, int>> CountByStatusAsync(Actor actor, OpportunityQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var filtered = Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query with { Status = null });
-        var counts = await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = await Matching(db, actor, query with { Status = null }).GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return counts.ToDictionary(c => c.Key, c => c.Count);
     }
 
@@ -44,7 +40,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     {
         actor.Demand(Permissions.OpportunitiesExport);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var rows = Project(db, Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query), query, page: false);
+        var rows = Sort(Join(db, Matching(db, actor, query)), query).Select(RowProjection);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
@@ -54,16 +50,16 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     public async Task<int> CountAsync(Actor actor, OpportunityQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        return await Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query).CountAsync(ct);
+        return await Matching(db, actor, query).CountAsync(ct);
     }
 
     public async Task<OpportunityDetail> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var visible = db.Opportunities.AsNoTracking().VisibleTo(db, actor).Where(o => o.Id == id);
         // Another partner's id looks exactly like a missing one: existence is not disclosed.
-        var opportunity = await visible.SingleOrDefaultAsync(ct) ?? throw new NotFoundException(nameof(Opportunity), id);
-        var summary = await Project(db, visible, new OpportunityQuery(), page: false).SingleAsync(ct);
+        var joined = await Join(db, db.Opportunities.AsNoTracking().VisibleTo(db, actor).Where(o => o.Id == id)).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException(nameof(Opportunity), id);
+        var opportunity = joined.Opportunity;
         var timeline = await db.OpportunityProgress.AsNoTracking()
             .Where(p => p.OpportunityId == id)
             .OrderBy(p => p.AtUtc).ThenBy(p => p.Id)
@@ -76,17 +72,16 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
             .Select(a => new AuditView(a.Action, a.ActorName, a.Before, a.After, a.Reason, a.AtUtc))
             .ToListAsync(ct);
 
-        var workCalendar = await calendar.GetCalendarAsync(ct);
-        var pending = opportunity.Status == OpportunityStatus.PendingAcceptance;
+        var summary = (await RowDecoratorAsync(actor, ct))(ToRow(joined));
         var canProgress = opportunity.Status == OpportunityStatus.InProgress && OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesProgress);
         var actions = new OpportunityActions(
-            CanRespond: pending && OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesRespond),
+            CanRespond: summary.CanRespond,
             CanAssign: !OpportunityRules.IsTerminal(opportunity.Status) && !actor.IsVendor && actor.Can(Permissions.OpportunitiesAssign),
             CanUpdateProgress: canProgress,
             NextStages: canProgress && opportunity.Stage is { } stage ? OpportunityRules.NextStages(stage).ToList() : []);
 
         return new OpportunityDetail(
-            WithCountdown(summary, workCalendar, time.GetUtcNow().UtcDateTime),
+            summary,
             opportunity.Description,
             opportunity.RespondedByName,
             opportunity.RespondedAtUtc,
@@ -158,27 +153,39 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
         return source;
     }
 
-    /// <summary>Joins partner and assignee names, sorts (on entity columns, so it translates), then projects.</summary>
-    private static IQueryable<OpportunityRow> Project(AppDbContext db, IQueryable<Opportunity> source, OpportunityQuery query, bool page)
-    {
-        var joined =
-            from o in source
-            join org in db.Organizations on o.OrganizationId equals org.Id
-            join user in db.Users on o.AssignedToUserId equals user.Id into assigned
-            from user in assigned.DefaultIfEmpty()
-            select new JoinedOpportunity { Opportunity = o, PartnerName = org.Name, AssignedToName = user == null ? null : user.DisplayName };
-        var sorted = Sort(joined, query);
-        if (page)
-        {
-            sorted = sorted.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize));
-        }
+    private static IQueryable<Opportunity> Matching(AppDbContext db, Actor actor, OpportunityQuery query) =>
+        Filter(db.Opportunities.AsNoTracking().VisibleTo(db, actor), query);
 
-        return sorted.Select(j => new OpportunityRow(
-            j.Opportunity.Id, j.Opportunity.Number, j.Opportunity.OrganizationId, j.PartnerName, j.Opportunity.CustomerName,
-            j.Opportunity.Industry, j.Opportunity.Region, j.Opportunity.City, j.Opportunity.CloudServices,
-            j.Opportunity.EstimatedAmountFen, j.Opportunity.ExpectedCloseDate, j.Opportunity.Status, j.Opportunity.Stage,
-            j.Opportunity.AssignedToUserId, j.AssignedToName, j.Opportunity.SharedAtUtc, j.Opportunity.DeadlineUtc,
-            j.Opportunity.ContactName, j.Opportunity.ContactPhone, j.Opportunity.Version));
+    /// <summary>Adds partner and assignee names; sorting happens on this shape (entity columns translate on every provider).</summary>
+    private static IQueryable<JoinedOpportunity> Join(AppDbContext db, IQueryable<Opportunity> source) =>
+        from o in source
+        join org in db.Organizations on o.OrganizationId equals org.Id
+        join user in db.Users on o.AssignedToUserId equals user.Id into assigned
+        from user in assigned.DefaultIfEmpty()
+        select new JoinedOpportunity { Opportunity = o, PartnerName = org.Name, AssignedToName = user == null ? null : user.DisplayName };
+
+    /// <summary>The row shape, as an expression so SQL selects only these columns; compiled once for rows already in memory.</summary>
+    private static readonly Expression<Func<JoinedOpportunity, OpportunityRow>> RowProjection = j => new OpportunityRow(
+        j.Opportunity.Id, j.Opportunity.Number, j.Opportunity.OrganizationId, j.PartnerName, j.Opportunity.CustomerName,
+        j.Opportunity.Industry, j.Opportunity.Region, j.Opportunity.City, j.Opportunity.CloudServices,
+        j.Opportunity.EstimatedAmountFen, j.Opportunity.ExpectedCloseDate, j.Opportunity.Status, j.Opportunity.Stage,
+        j.Opportunity.AssignedToUserId, j.AssignedToName, j.Opportunity.SharedAtUtc, j.Opportunity.DeadlineUtc,
+        j.Opportunity.ContactName, j.Opportunity.ContactPhone, j.Opportunity.Version);
+
+    private static readonly Func<JoinedOpportunity, OpportunityRow> ToRow = RowProjection.Compile();
+
+    /// <summary>What is derived per row for this user and moment: the R10 countdown and whether they may answer it now.</summary>
+    private async Task<Func<OpportunityRow, OpportunityRow>> RowDecoratorAsync(Actor actor, CancellationToken ct)
+    {
+        var workCalendar = await calendar.GetCalendarAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        return row => row.Status == OpportunityStatus.PendingAcceptance
+            ? row with
+            {
+                WorkingDaysLeft = OpportunityRules.WorkingDaysLeft(row.DeadlineUtc, now, workCalendar),
+                CanRespond = OpportunityVisibility.CanAct(actor, row.PartnerOrganizationId, row.AssignedToUserId, Permissions.OpportunitiesRespond),
+            }
+            : row;
     }
 
     private static IQueryable<JoinedOpportunity> Sort(IQueryable<JoinedOpportunity> rows, OpportunityQuery query)
@@ -213,9 +220,4 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
         public string PartnerName { get; init; } = "";
         public string? AssignedToName { get; init; }
     }
-
-    private static OpportunityRow WithCountdown(OpportunityRow row, WorkingDayCalendar workCalendar, DateTime nowUtc) =>
-        row.Status == OpportunityStatus.PendingAcceptance
-            ? row with { WorkingDaysLeft = OpportunityRules.WorkingDaysLeft(row.DeadlineUtc, nowUtc, workCalendar) }
-            : row;
 }

@@ -16,7 +16,8 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
     public const int MaxNoteLength = 500;
     public const int MaxProgressNoteLength = 1000;
 
-    public async Task AcceptAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <summary>Accepts a pending opportunity (R9); returns its number for the confirmation message.</summary>
+    public async Task<string> AcceptAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         actor.Demand(Permissions.OpportunitiesRespond);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
@@ -47,6 +48,7 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
         db.Audit(actor, opportunity.OrganizationId, nameof(Opportunity), id.ToString(), "opportunity.accept",
             new { Status = OpportunityStatus.PendingAcceptance }, new { opportunity.Status, opportunity.Stage }, null, time);
         await SaveOrReportWinnerAsync(db, opportunity, ct);
+        return opportunity.Number;
     }
 
     public async Task RejectAsync(Actor actor, Guid id, RejectionReason? reason, string? note, CancellationToken ct = default)
@@ -100,8 +102,7 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
         {
             try
             {
-                await AcceptAsync(actor, id, ct);
-                accepted.Add(await NumberOfAsync(actor, id, ct));
+                accepted.Add(await AcceptAsync(actor, id, ct));
             }
             catch (BusinessException error)
             {
@@ -235,10 +236,4 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
         current.Status == OpportunityStatus.PendingAcceptance
             ? new BusinessException(ErrorCodes.AlreadyProcessed, $"Opportunity {current.Number} was changed by someone else; reload and try again.", "Opportunity.ChangedElsewhere", current.Number)
             : new OpportunityAlreadyProcessedException(current.Number, current.Status, current.RespondedByName, current.RespondedAtUtc ?? current.UpdatedAtUtc);
-
-    private async Task<string> NumberOfAsync(Actor actor, Guid id, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateForAsync(actor, ct);
-        return await db.Opportunities.Where(o => o.Id == id).Select(o => o.Number).SingleAsync(ct);
-    }
 }
