@@ -1,5 +1,6 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Data.Common;
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

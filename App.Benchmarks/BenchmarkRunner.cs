@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Benchmarks;

@@ -1,5 +1,5 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Calendar;
+using BlazorPartner.Core.Calendar;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlazorPartner.Benchmarks;

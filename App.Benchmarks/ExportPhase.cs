@@ -4,9 +4,11 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Tenancy;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Benchmarks;

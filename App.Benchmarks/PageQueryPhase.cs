@@ -1,5 +1,6 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Identity;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
 
 namespace BlazorPartner.Benchmarks;
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Auditing;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Seeding;
-using BlazorPartner.Infrastructure.Tenancy;
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Platform.Seeding;
+using BlazorPartner.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Benchmarks;

@@ -1,13 +1,15 @@
 using BlazorPartner.Components;
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Calendar;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.DataProtection;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Seeding;
+using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Platform.DataProtection;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Platform.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using BlazorPartner.Infrastructure.Localization;
+using BlazorPartner.Platform.Localization;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);

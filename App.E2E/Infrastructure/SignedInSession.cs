@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using BlazorPartner.E2E.Pages;
-using BlazorPartner.Infrastructure.Seeding;
+using BlazorPartner.Platform.Seeding;
 using Microsoft.Playwright;
 
 namespace BlazorPartner.E2E.Infrastructure;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
-using BlazorPartner.Infrastructure.Seeding;
+using BlazorPartner.Platform.Seeding;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorPartner.E2E.Tests;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
-using BlazorPartner.Infrastructure.Seeding;
+using BlazorPartner.Platform.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
-using BlazorPartner.Infrastructure.Seeding;
+using BlazorPartner.Platform.Seeding;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorPartner.E2E.Tests;

@@ -1,4 +1,5 @@
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

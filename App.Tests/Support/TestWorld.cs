@@ -1,8 +1,10 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Calendar;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Tenancy;
+using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Errors;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Errors;
 using BlazorPartner.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public class OpportunityAccessTests
         return (forManager1, forManager2, unassigned);
     }
 
-    private static async Task<string[]> CustomersVisibleTo(TestWorld world, BlazorPartner.Infrastructure.Identity.Actor actor) =>
+    private static async Task<string[]> CustomersVisibleTo(TestWorld world, BlazorPartner.Core.Identity.Actor actor) =>
         (await world.Queries.ListAsync(actor, new OpportunityQuery { Sort = OpportunitySort.Customer })).Items.Select(r => r.CustomerName).ToArray();
 
     [Theory, MemberData(nameof(Providers))]

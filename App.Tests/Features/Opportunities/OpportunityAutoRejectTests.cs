@@ -1,6 +1,7 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Calendar;
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using BlazorPartner.Tests.Support;
 
 namespace BlazorPartner.Tests.Features.Opportunities;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using BlazorPartner.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;

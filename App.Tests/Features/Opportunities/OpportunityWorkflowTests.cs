@@ -1,6 +1,7 @@
 using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Errors;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Errors;
 using BlazorPartner.Tests.Support;
 
 namespace BlazorPartner.Tests.Features.Opportunities;

@@ -1,4 +1,4 @@
-using BlazorPartner.Infrastructure.Errors;
+using BlazorPartner.Core.Errors;
 using Microsoft.Extensions.Localization;
 
 namespace BlazorPartner.Components.Shared;

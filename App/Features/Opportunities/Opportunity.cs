@@ -1,5 +1,6 @@
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Tenancy;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Tenancy;
 
 namespace BlazorPartner.Features.Opportunities;
 

@@ -1,5 +1,6 @@
-using BlazorPartner.Infrastructure.Auditing;
-using BlazorPartner.Infrastructure.Data;
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

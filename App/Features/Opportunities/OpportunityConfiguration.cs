@@ -1,5 +1,6 @@
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Tenancy;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
-using BlazorPartner.Infrastructure.Errors;
-using BlazorPartner.Infrastructure.Time;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Time;
 
 namespace BlazorPartner.Features.Opportunities;
 

@@ -1,7 +1,8 @@
-using BlazorPartner.Infrastructure.Exports;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Privacy;
-using BlazorPartner.Infrastructure.Time;
+using BlazorPartner.Platform.Exports;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Privacy;
+using BlazorPartner.Core.Time;
 using Microsoft.Extensions.Localization;
 
 namespace BlazorPartner.Features.Opportunities;

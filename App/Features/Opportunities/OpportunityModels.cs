@@ -85,7 +85,7 @@ public sealed record AssignableUser(string UserId, string DisplayName);
 
 public sealed record BulkAcceptResult(IReadOnlyList<string> AcceptedNumbers, IReadOnlyList<BulkAcceptFailure> Failures);
 
-public sealed record BulkAcceptFailure(Guid Id, Infrastructure.Errors.BusinessException Error);
+public sealed record BulkAcceptFailure(Guid Id, Core.Errors.BusinessException Error);
 
 public sealed record ShareOpportunityCommand
 {

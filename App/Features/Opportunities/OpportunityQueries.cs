@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
-using BlazorPartner.Infrastructure.Calendar;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Errors;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Tenancy;
+using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Opportunities;

@@ -1,5 +1,5 @@
-using BlazorPartner.Infrastructure.Calendar;
-using BlazorPartner.Infrastructure.Time;
+using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Time;
 
 namespace BlazorPartner.Features.Opportunities;
 

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
-using BlazorPartner.Infrastructure.Auditing;
-using BlazorPartner.Infrastructure.Calendar;
-using BlazorPartner.Infrastructure.Currency;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Errors;
-using BlazorPartner.Infrastructure.Identity;
-using BlazorPartner.Infrastructure.Tenancy;
-using BlazorPartner.Infrastructure.Time;
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Currency;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Tenancy;
+using BlazorPartner.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Opportunities;

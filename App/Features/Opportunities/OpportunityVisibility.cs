@@ -1,5 +1,7 @@
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Identity;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
 
 namespace BlazorPartner.Features.Opportunities;
 

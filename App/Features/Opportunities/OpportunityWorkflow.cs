@@ -1,7 +1,9 @@
-using BlazorPartner.Infrastructure.Auditing;
-using BlazorPartner.Infrastructure.Data;
-using BlazorPartner.Infrastructure.Errors;
-using BlazorPartner.Infrastructure.Identity;
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Opportunities;

@@ -1,6 +1,7 @@
 using BlazorPartner.Components.Shared;
-using BlazorPartner.Infrastructure.Errors;
-using BlazorPartner.Infrastructure.Identity;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity;
 using Microsoft.Extensions.Localization;
 using Radzen;
 

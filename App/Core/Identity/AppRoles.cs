@@ -1,0 +1,12 @@
+namespace BlazorPartner.Core.Identity;
+
+public static class AppRoles
+{
+    public const string VendorOperator = nameof(VendorOperator);
+    public const string PartnerAdmin = nameof(PartnerAdmin);
+    public const string AccountManagerSupervisor = nameof(AccountManagerSupervisor);
+    public const string AccountManager = nameof(AccountManager);
+    public const string Finance = nameof(Finance);
+
+    public static readonly IReadOnlyList<string> All = [VendorOperator, PartnerAdmin, AccountManagerSupervisor, AccountManager, Finance];
+}

@@ -1,9 +1,0 @@
-namespace BlazorPartner.Infrastructure.Identity;
-
-public static class AppClaimTypes
-{
-    public const string OrganizationId = "bp:org";
-    public const string OrganizationKind = "bp:org-kind";
-    public const string OrganizationName = "bp:org-name";
-    public const string DisplayName = "bp:name";
-}
