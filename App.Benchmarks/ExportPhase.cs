@@ -143,7 +143,7 @@ internal static class ExportPhase
         await using var db = await dbFactory.CreateSystemAsync(ct);
         var vendor = await db.Organizations.SingleAsync(o => o.Kind == OrganizationKind.Vendor, ct);
         var user = await db.Users.Where(u => u.OrganizationId == vendor.Id).OrderBy(u => u.UserName).FirstAsync(ct);
-        return new Actor(user.Id, user.DisplayName, vendor.Id, OrganizationKind.Vendor, new HashSet<string> { AppRoles.VendorOperator });
+        return new Actor(user.Id, user.DisplayName, vendor.Id, OrganizationKind.Vendor, new HashSet<string> { AppRoles.VendorOperator }, RolePermissions.For(AppRoles.VendorOperator));
     }
 
     private static long CurrentWorkingSet()

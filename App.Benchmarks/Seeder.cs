@@ -1,3 +1,4 @@
+using BlazorPartner.Core.Calendar;
 using System.Diagnostics;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Core.Auditing;
@@ -67,7 +68,7 @@ internal sealed class Seeder(IDbContextFactory<AppDbContext> dbFactory, TimeProv
         {
             db.Organizations.Add(vendor);
             db.Organizations.AddRange(partners.Select(p => p.Organization));
-            db.CalendarDays.AddRange(HolidaySeed.Days());
+            db.Set<CalendarDay>().AddRange(HolidaySeed.Days());
             await db.SaveChangesAsync(ct);
 
             // Users go in after their organizations (foreign key); no roles: the benchmark builds Actors directly.
@@ -99,9 +100,9 @@ internal sealed class Seeder(IDbContextFactory<AppDbContext> dbFactory, TimeProv
             await transaction.CommitAsync(ct);
         }
 
-        var vendorActor = new Actor(operatorUser.Id, operatorUser.DisplayName, vendor.Id, OrganizationKind.Vendor, new HashSet<string> { AppRoles.VendorOperator });
+        var vendorActor = new Actor(operatorUser.Id, operatorUser.DisplayName, vendor.Id, OrganizationKind.Vendor, new HashSet<string> { AppRoles.VendorOperator }, RolePermissions.For(AppRoles.VendorOperator));
         var partnerAdmins = partners
-            .Select(p => new Actor(p.Admin.Id, p.Admin.DisplayName, p.Organization.Id, OrganizationKind.SolutionProvider, new HashSet<string> { AppRoles.PartnerAdmin }))
+            .Select(p => new Actor(p.Admin.Id, p.Admin.DisplayName, p.Organization.Id, OrganizationKind.SolutionProvider, new HashSet<string> { AppRoles.PartnerAdmin }, RolePermissions.For(AppRoles.PartnerAdmin)))
             .ToList();
         var users = 1 + partners.Count * (1 + ManagersPerPartner);
         return new SeededData(vendorActor, partnerAdmins, rows, pending, overdue, users, Stopwatch.GetElapsedTime(started));

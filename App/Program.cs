@@ -1,4 +1,6 @@
 using BlazorPartner.Components;
+using BlazorPartner.Features;
+using BlazorPartner.Platform;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Data;
@@ -16,8 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
-builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppCore();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDatabaseKeyRing();
@@ -35,7 +36,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
     cookie.SlidingExpiration = true;
 });
-builder.Services.AddAuthorization(Policies.Register);
+builder.Services.AddAuthorization();
 builder.Services.AddIdentityCore<AppUser>(options =>
     {
         options.User.RequireUniqueEmail = true;
@@ -50,9 +51,7 @@ builder.Services.AddIdentityCore<AppUser>(options =>
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 
-builder.Services.AddSingleton<WorkCalendarService>();
-builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddOpportunities(builder.Configuration);
+builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
 

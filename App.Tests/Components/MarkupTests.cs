@@ -80,7 +80,7 @@ public class MarkupTests
     [InlineData(OpportunityStatus.Delivered, "Delivered", "rz-badge-success")]
     public async Task Status_badge_shows_the_localized_status_with_its_colour(OpportunityStatus status, string text, string cssClass)
     {
-        var html = await RenderAsync<StatusBadge>(new() { ["Status"] = status });
+        var html = await RenderAsync<BlazorPartner.Features.Opportunities.Components.OpportunityStatusBadge>(new() { ["Status"] = status });
 
         Assert.Contains(text, html);
         Assert.Contains(cssClass, html);

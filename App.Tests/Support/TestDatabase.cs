@@ -43,6 +43,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return data;
     }
 
+    /// <summary>A SQLite context for inspecting the model only (nothing is opened or written).</summary>
+    public static AppDbContext CreateModelOnlyContext()
+    {
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseRegistration.ConfigureSqlite(options, "Data Source=:memory:");
+        return new SqliteAppDbContext(options.Options);
+    }
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Postgres)

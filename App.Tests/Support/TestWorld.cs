@@ -1,44 +1,67 @@
-using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Data;
-using BlazorPartner.Platform.Database;
 using BlazorPartner.Core.Identity;
-using BlazorPartner.Platform.Identity;
 using BlazorPartner.Core.Tenancy;
+using BlazorPartner.Features;
+using BlazorPartner.Features.Opportunities;
+using BlazorPartner.Features.WorkCalendar;
+using BlazorPartner.Platform;
+using BlazorPartner.Platform.Database;
+using BlazorPartner.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BlazorPartner.Tests.Support;
 
 /// <summary>
 /// A real database with the vendor, Partner A (admin, supervisor over two account managers, finance) and Partner B
-/// (admin), plus the opportunity services wired exactly as the app wires them.
+/// (admin), and the app's services from the app's own registrations (<see cref="CoreRegistration.AddAppCore"/> and
+/// <see cref="FeatureRegistration.AddFeatures"/>), with the clock and database swapped for the test's. A new slice is
+/// reachable through <see cref="Get{T}"/> without any change here.
 /// </summary>
 public sealed class TestWorld : IAsyncDisposable
 {
-    private TestWorld(TestDatabase database, TestClock clock)
+    private readonly ServiceProvider _services;
+
+    private TestWorld(TestDatabase database, TestClock clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Database = database;
         Clock = clock;
-        Calendar = new WorkCalendarService(database.Factory, clock);
-        Queries = new OpportunityQueries(database.Factory, Calendar, clock);
-        Workflow = new OpportunityWorkflow(database.Factory, clock, NullLogger<OpportunityWorkflow>.Instance);
-        Sharing = new OpportunitySharing(database.Factory, Calendar, clock);
-        Exporter = new OpportunityExporter(Queries, Localizer, clock);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddAppCore()
+            .AddFeatures(configuration);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(database.Factory);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public TestDatabase Database { get; }
     public TestClock Clock { get; }
     public IDbContextFactory<AppDbContext> Factory => Database.Factory;
-    public WorkCalendarService Calendar { get; }
-    public OpportunityQueries Queries { get; }
-    public OpportunityWorkflow Workflow { get; }
-    public OpportunitySharing Sharing { get; }
-    public OpportunityExporter Exporter { get; }
+
+    /// <summary>A service exactly as the app registers it.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public OpportunityQueries Queries => Get<OpportunityQueries>();
+    public OpportunityWorkflow Workflow => Get<OpportunityWorkflow>();
+    public OpportunitySharing Sharing => Get<OpportunitySharing>();
+    public WorkCalendarEditor Calendar => Get<WorkCalendarEditor>();
+
+    public OpportunityExporter Exporter
+    {
+        get
+        {
+            // Scoped in the app (per circuit); one scope per use is enough for a test.
+            var scope = _services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<OpportunityExporter>();
+        }
+    }
 
     public Guid VendorOrg { get; } = Guid.NewGuid();
     public Guid PartnerA { get; } = Guid.NewGuid();
@@ -59,21 +82,21 @@ public sealed class TestWorld : IAsyncDisposable
         .GetRequiredService<IStringLocalizer<SharedResource>>();
 
     /// <summary>Defaults to Monday 2026-11-16 10:00 Beijing time, a plain working week.</summary>
-    public static async Task<TestWorld> CreateAsync(DatabaseProvider provider, TestClock? clock = null)
+    public static async Task<TestWorld> CreateAsync(DatabaseProvider provider, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var world = new TestWorld(await TestDatabase.CreateAsync(provider), clock ?? TestClock.AtBeijing(2026, 11, 16));
+        var world = new TestWorld(await TestDatabase.CreateAsync(provider), clock ?? TestClock.AtBeijing(2026, 11, 16), settings);
         await world.SeedAsync();
         return world;
     }
 
     public OpportunityAutoRejecter NewAutoRejecter(int batchSize = 1000) =>
-        new(Factory, Clock, Options.Create(new OpportunityOptions { AutoRejectBatchSize = batchSize }), NullLogger<OpportunityAutoRejecter>.Instance);
+        new(Factory, Clock, Options.Create(new OpportunityOptions { AutoRejectBatchSize = batchSize }), Microsoft.Extensions.Logging.Abstractions.NullLogger<OpportunityAutoRejecter>.Instance);
 
     /// <summary>Shares a valid opportunity with <paramref name="partner"/> (Partner A by default) as the vendor operator.</summary>
     public Task<Guid> ShareAsync(Guid? partner = null, string customer = "Acme Cloud Co.", decimal amount = 123456.78m) =>
         Sharing.ShareAsync(Vendor, ValidShare(partner ?? PartnerA, customer, amount));
 
-    public ShareOpportunityCommand ValidShare(Guid partner, string customer = "Acme Cloud Co.", decimal amount = 123456.78m) => new()
+    public ShareOpportunityInput ValidShare(Guid partner, string customer = "Acme Cloud Co.", decimal amount = 123456.78m) => new()
     {
         PartnerOrganizationId = partner,
         CustomerName = customer,
@@ -102,6 +125,13 @@ public sealed class TestWorld : IAsyncDisposable
         return await db.AuditEntries.CountAsync(a => a.EntityId == key && (action == null || a.Action == action));
     }
 
+    /// <summary>All audit rows and opportunities in the database, to prove a refused command stored nothing.</summary>
+    public async Task<(int Audits, int Opportunities, int Progress)> CountRowsAsync()
+    {
+        await using var db = await Factory.CreateSystemAsync();
+        return (await db.AuditEntries.CountAsync(), await db.Opportunities.CountAsync(), await db.OpportunityProgress.CountAsync());
+    }
+
     public async Task AssignDirectlyAsync(Guid id, Actor manager)
     {
         await using var db = await Factory.CreateSystemAsync();
@@ -110,28 +140,41 @@ public sealed class TestWorld : IAsyncDisposable
 
     private async Task SeedAsync()
     {
-        await using var db = await Factory.CreateSystemAsync();
-        var now = Clock.GetUtcNow().UtcDateTime;
-        db.Organizations.AddRange(
-            new Organization { Id = VendorOrg, Name = "Vendor", Kind = OrganizationKind.Vendor, CreatedUtc = now },
-            new Organization { Id = PartnerA, Name = "Partner A", Kind = OrganizationKind.SolutionProvider, CreatedUtc = now },
-            new Organization { Id = PartnerB, Name = "Partner B", Kind = OrganizationKind.Distributor, CreatedUtc = now });
-        var roles = AppRoles.All.ToDictionary(r => r, r => new IdentityRole(r) { NormalizedName = r.ToUpperInvariant() });
-        db.Roles.AddRange(roles.Values);
-        await db.SaveChangesAsync();
+        // The same system roles and permission grants the app synchronizes at startup.
+        await Get<SystemRoles>().SynchronizeAsync();
+        await using (var db = await Factory.CreateSystemAsync())
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            db.Organizations.AddRange(
+                new Organization { Id = VendorOrg, Name = "Vendor", Kind = OrganizationKind.Vendor, CreatedUtc = now },
+                new Organization { Id = PartnerA, Name = "Partner A", Kind = OrganizationKind.SolutionProvider, CreatedUtc = now },
+                new Organization { Id = PartnerB, Name = "Partner B", Kind = OrganizationKind.Distributor, CreatedUtc = now });
+            var roles = await db.Roles.ToDictionaryAsync(r => r.Name!);
+            await db.SaveChangesAsync();
 
-        Vendor = AddUser(db, roles, "vendor", "Vendor Op", VendorOrg, OrganizationKind.Vendor, AppRoles.VendorOperator);
-        AdminA = AddUser(db, roles, "admin-a", "Admin A", PartnerA, OrganizationKind.SolutionProvider, AppRoles.PartnerAdmin);
-        SupervisorA = AddUser(db, roles, "sup-a", "Supervisor A", PartnerA, OrganizationKind.SolutionProvider, AppRoles.AccountManagerSupervisor);
-        await db.SaveChangesAsync();
-        Manager1A = AddUser(db, roles, "am1-a", "Manager One", PartnerA, OrganizationKind.SolutionProvider, AppRoles.AccountManager, SupervisorA.UserId);
-        Manager2A = AddUser(db, roles, "am2-a", "Manager Two", PartnerA, OrganizationKind.SolutionProvider, AppRoles.AccountManager);
-        FinanceA = AddUser(db, roles, "fin-a", "Finance A", PartnerA, OrganizationKind.SolutionProvider, AppRoles.Finance);
-        AdminB = AddUser(db, roles, "admin-b", "Admin B", PartnerB, OrganizationKind.Distributor, AppRoles.PartnerAdmin);
-        await db.SaveChangesAsync();
+            var vendor = AddUser(db, roles, "vendor", "Vendor Op", VendorOrg, AppRoles.VendorOperator);
+            var adminA = AddUser(db, roles, "admin-a", "Admin A", PartnerA, AppRoles.PartnerAdmin);
+            var supervisorA = AddUser(db, roles, "sup-a", "Supervisor A", PartnerA, AppRoles.AccountManagerSupervisor);
+            await db.SaveChangesAsync();
+            var manager1A = AddUser(db, roles, "am1-a", "Manager One", PartnerA, AppRoles.AccountManager, supervisorA);
+            var manager2A = AddUser(db, roles, "am2-a", "Manager Two", PartnerA, AppRoles.AccountManager);
+            var financeA = AddUser(db, roles, "fin-a", "Finance A", PartnerA, AppRoles.Finance);
+            var adminB = AddUser(db, roles, "admin-b", "Admin B", PartnerB, AppRoles.PartnerAdmin);
+            await db.SaveChangesAsync();
+
+            // Actors are built from the database exactly as sign-in would build the cookie's claims.
+            var directory = Get<ActorDirectory>();
+            Vendor = await directory.LoadAsync(vendor);
+            AdminA = await directory.LoadAsync(adminA);
+            SupervisorA = await directory.LoadAsync(supervisorA);
+            Manager1A = await directory.LoadAsync(manager1A);
+            Manager2A = await directory.LoadAsync(manager2A);
+            FinanceA = await directory.LoadAsync(financeA);
+            AdminB = await directory.LoadAsync(adminB);
+        }
     }
 
-    private static Actor AddUser(AppDbContext db, Dictionary<string, IdentityRole> roles, string login, string name, Guid org, OrganizationKind kind, string role, string? supervisorId = null)
+    private static string AddUser(AppDbContext db, Dictionary<string, IdentityRole> roles, string login, string name, Guid org, string role, string? supervisorId = null)
     {
         var user = new AppUser
         {
@@ -144,8 +187,12 @@ public sealed class TestWorld : IAsyncDisposable
         };
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role].Id });
-        return new Actor(user.Id, name, org, kind, new HashSet<string> { role });
+        return user.Id;
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
 }

@@ -68,7 +68,7 @@ public class OpportunityWorkflowTests
         Assert.Equal("Team fully booked until March", row.RejectionNote);
         Assert.NotNull(row.ClosedAtUtc);
         var detail = await world.Queries.GetAsync(world.AdminA, id);
-        Assert.Contains(detail.History, h => h.Action == "opportunity.reject" && h.Reason!.Contains("NoCapacity") && h.Reason.Contains("Team fully booked"));
+        Assert.Contains(detail.History, h => h.Action == OpportunityAuditActions.Reject && h.Reason == "Team fully booked until March" && h.After!.Contains("RejectionReason.NoCapacity"));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -77,7 +77,10 @@ public class OpportunityWorkflowTests
         await using var world = await TestWorld.CreateAsync(provider);
         var id = await world.ShareAsync();
 
+        var before = await world.CountRowsAsync();
         await Assert.ThrowsAsync<ValidationException>(() => world.Workflow.RejectAsync(world.AdminA, id, RejectionReason.DeadlinePassed, "x"));
+        Assert.Equal(OpportunityStatus.PendingAcceptance, (await world.LoadAsync(id)).Status);
+        Assert.Equal(before, await world.CountRowsAsync());
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -153,8 +156,13 @@ public class OpportunityWorkflowTests
 
         await Assert.ThrowsAsync<IllegalTransitionException>(() => world.Workflow.UpdateProgressAsync(world.AdminA, id, ProgressStage.Solution, "before accepting"));
         await world.Workflow.AcceptAsync(world.AdminA, id);
+        var before = await world.CountRowsAsync();
         var error = await Assert.ThrowsAsync<ValidationException>(() => world.Workflow.UpdateProgressAsync(world.AdminA, id, ProgressStage.Solution, " "));
-        Assert.Equal("Opportunity.ProgressNoteRequired", error.FieldErrors["Note"]);
+        var noStage = await Assert.ThrowsAsync<ValidationException>(() => world.Workflow.UpdateProgressAsync(world.AdminA, id, null, "note"));
+        Assert.Equal("Validation.Required", error.FieldErrors[nameof(UpdateProgressInput.Note)]);
+        Assert.Equal("Opportunity.StageRequired", noStage.FieldErrors[nameof(UpdateProgressInput.Stage)]);
+        Assert.Equal(ProgressStage.Contacting, (await world.LoadAsync(id)).Stage);
+        Assert.Equal(before, await world.CountRowsAsync());
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -209,23 +217,30 @@ public class OpportunityWorkflowTests
     {
         await using var world = await TestWorld.CreateAsync(provider);
 
+        var before = await world.CountRowsAsync();
+
         await Assert.ThrowsAsync<AccessDeniedException>(() => world.Sharing.ShareAsync(world.AdminA, world.ValidShare(world.PartnerA)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Sharing.ShareAsync(world.FinanceA, world.ValidShare(world.PartnerA)));
+
+        Assert.Equal(before, await world.CountRowsAsync());
     }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Sharing_validates_every_field_and_fixes_the_R10_deadline(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);
-        var bad = new ShareOpportunityCommand { EstimatedAmount = 1.234m, ContactPhone = "abc", ExpectedCloseDate = new DateOnly(2020, 1, 1) };
+        var bad = new ShareOpportunityInput { EstimatedAmount = 1.234m, ContactPhone = "abc", ExpectedCloseDate = new DateOnly(2020, 1, 1) };
+        var before = await world.CountRowsAsync();
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => world.Sharing.ShareAsync(world.Vendor, bad));
 
         Assert.Equal("Share.PartnerRequired", error.FieldErrors[nameof(bad.PartnerOrganizationId)]);
-        Assert.Equal("Share.AmountInvalid", error.FieldErrors[nameof(bad.EstimatedAmount)]);
-        Assert.Equal("Share.PhoneInvalid", error.FieldErrors[nameof(bad.ContactPhone)]);
-        Assert.Equal("Share.CloseDateInvalid", error.FieldErrors[nameof(bad.ExpectedCloseDate)]);
+        Assert.Equal("Money.TooManyDecimals", error.FieldErrors[nameof(bad.EstimatedAmount)]);
+        Assert.Equal("Validation.PhoneInvalid", error.FieldErrors[nameof(bad.ContactPhone)]);
+        Assert.Equal("Validation.DateOutOfRange", error.FieldErrors[nameof(bad.ExpectedCloseDate)]);
         Assert.Equal("Share.ServicesRequired", error.FieldErrors[nameof(bad.CloudServices)]);
-        Assert.Equal("Share.Required", error.FieldErrors[nameof(bad.CustomerName)]);
+        Assert.Equal("Validation.Required", error.FieldErrors[nameof(bad.CustomerName)]);
+        Assert.Equal(before, await world.CountRowsAsync());
 
         // Monday 16 Nov 10:00 → Tue, Wed, Thu → rejected once Thursday 19 Nov ends.
         var id = await world.ShareAsync(amount: 99.5m);

@@ -31,7 +31,7 @@ public class DatabaseXmlRepositoryTests
 
         Assert.Equal("signed-in user", read);
         await using var db = await database.Factory.CreateDbContextAsync();
-        var key = Assert.Single(await db.DataProtectionKeys.ToListAsync());
+        var key = Assert.Single(await db.Set<DataProtectionKey>().ToListAsync());
         Assert.Contains("<key ", key.Xml);
     }
 }

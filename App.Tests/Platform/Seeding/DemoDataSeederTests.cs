@@ -8,7 +8,10 @@ using BlazorPartner.Platform.Seeding;
 using BlazorPartner.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using BlazorPartner.Features;
+using BlazorPartner.Platform;
 
 namespace BlazorPartner.Tests.Platform.Seeding;
 
@@ -19,15 +22,15 @@ public class DemoDataSeederTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var clock = TestClock.AtBeijing(2026, 11, 20);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(clock)
+        // The app's own registrations: every slice contributes its demo data through IDemoData.
+        var configuration = new ConfigurationBuilder().Build();
+        var collection = new ServiceCollection().AddAppCore().AddFeatures(configuration);
+        collection.AddSingleton<TimeProvider>(clock)
             .AddSingleton(database.Factory)
             .AddScoped(_ => database.Factory.CreateDbContext())
-            .AddSingleton<WorkCalendarService>()
-            .AddScoped<DemoDataSeeder>()
-            .AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>().Services
-            .BuildServiceProvider();
+            .AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        await using var services = collection.BuildServiceProvider();
+        await services.GetRequiredService<SystemRoles>().SynchronizeAsync();
 
         await using (var scope = services.CreateAsyncScope())
         {
@@ -61,6 +64,6 @@ public class DemoDataSeederTests
         Assert.Contains(pending, o => o.DeadlineUtc > now && o.DeadlineUtc - now < TimeSpan.FromDays(2));
         Assert.Contains(pending, o => o.CustomerName == DemoAccounts.WellKnownPendingCustomer && o.DeadlineUtc > now.AddDays(2));
         Assert.True(ofA.Select(o => o.AssignedToUserId).Where(a => a != null).Distinct().Count() >= 2);
-        Assert.True(await db.CalendarDays.AnyAsync(d => d.Kind == CalendarDayKind.MakeUpWorkday));
+        Assert.True(await db.Set<CalendarDay>().AnyAsync(d => d.Kind == CalendarDayKind.MakeUpWorkday));
     }
 }

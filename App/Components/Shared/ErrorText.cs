@@ -8,14 +8,14 @@ public static class ErrorText
 {
     public static string Describe(IStringLocalizer localizer, BusinessException error)
     {
-        // Enum arguments (a status, a stage) are shown with their own localized names.
-        var arguments = error.Arguments
-            .Select(a => a is Enum value ? (object)localizer[$"{value.GetType().Name}.{value}"].Value : a)
-            .ToArray();
-        var text = localizer[error.ResourceKey, arguments];
+        var text = localizer[error.ResourceKey, Localize(localizer, error.Arguments)];
         return text.ResourceNotFound ? $"{error.Message} ({error.Code})" : $"{text.Value} ({error.Code})";
     }
 
     public static Dictionary<string, string> FieldErrors(IStringLocalizer localizer, ValidationException error) =>
-        error.FieldErrors.ToDictionary(e => e.Key, e => localizer[e.Value].Value);
+        error.Messages.ToDictionary(e => e.Key, e => localizer[e.Value.Key, Localize(localizer, e.Value.Arguments)].Value);
+
+    // Enum arguments (a status, a stage) are shown with their own localized names.
+    private static object[] Localize(IStringLocalizer localizer, object[] arguments) =>
+        arguments.Select(a => a is Enum value ? (object)localizer[$"{value.GetType().Name}.{value}"].Value : a).ToArray();
 }

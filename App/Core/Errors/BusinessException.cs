@@ -26,10 +26,20 @@ public sealed class AccessDeniedException(string what)
 public sealed class NotFoundException(string entity, object id)
     : BusinessException(ErrorCodes.NotFound, $"{entity} {id} was not found.", "Error.NotFound");
 
-/// <summary>Bad input: field-level messages (resource keys), nothing was changed.</summary>
-public sealed class ValidationException(IReadOnlyDictionary<string, string> fieldErrors)
-    : BusinessException(ErrorCodes.ParameterError, "Invalid input: " + string.Join("; ", fieldErrors.Select(e => $"{e.Key}: {e.Value}")), "Error.Validation")
+/// <summary>One field's problem: a resource key and its arguments (e.g. the maximum length).</summary>
+public sealed record FieldMessage(string Key, params object[] Arguments);
+
+/// <summary>Bad input: field-level messages, nothing was changed. Field names are the input record's property names.</summary>
+public sealed class ValidationException(IReadOnlyDictionary<string, FieldMessage> messages)
+    : BusinessException(ErrorCodes.ParameterError, "Invalid input: " + string.Join("; ", messages.Select(e => $"{e.Key}: {e.Value.Key}")), "Error.Validation")
 {
+    public ValidationException(string field, string key, params object[] arguments)
+        : this(new Dictionary<string, FieldMessage> { [field] = new(key, arguments) })
+    {
+    }
+
+    public IReadOnlyDictionary<string, FieldMessage> Messages { get; } = messages;
+
     /// <summary>Field name → resource key of the message.</summary>
-    public IReadOnlyDictionary<string, string> FieldErrors { get; } = fieldErrors;
+    public IReadOnlyDictionary<string, string> FieldErrors { get; } = messages.ToDictionary(m => m.Key, m => m.Value.Key);
 }

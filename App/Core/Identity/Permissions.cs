@@ -1,44 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
 namespace BlazorPartner.Core.Identity;
 
 /// <summary>
-/// Fine-grained permissions. Roles grant permissions (see <see cref="RolePermissions"/>); pages authorize with
-/// policies built on these, and services re-check them on every command.
+/// One permission a slice declares: its name (also the authorization policy's name), the capability group it is shown
+/// under, and the system roles that hold it by default. Roles hold permissions as role claims in the database, so a
+/// partner's custom roles (R1) are rows, not code; the defaults only seed and refresh the read-only system roles.
 /// </summary>
-public static class Permissions
+public sealed record PermissionDefinition(string Name, string Group, IReadOnlyList<string> DefaultRoles)
 {
-    public const string ClaimType = "bp:permission";
-
-    public const string OpportunitiesView = "opportunities.view";
-    public const string OpportunitiesRespond = "opportunities.respond";
-    public const string OpportunitiesAssign = "opportunities.assign";
-    public const string OpportunitiesProgress = "opportunities.progress";
-    public const string OpportunitiesExport = "opportunities.export";
-    public const string OpportunitiesShare = "opportunities.share";
-    public const string CalendarEdit = "calendar.edit";
+    /// <summary>Resource key of the one-line description shown in a permission editor.</summary>
+    public string DescriptionKey => $"Permission.{Name}";
 }
 
-public static class RolePermissions
+/// <summary>Every permission the registered slices declared.</summary>
+public sealed class PermissionCatalog(IEnumerable<PermissionDefinition> definitions)
 {
-    private static readonly Dictionary<string, string[]> Map = new()
-    {
-        [AppRoles.VendorOperator] =
-        [
-            Permissions.OpportunitiesView, Permissions.OpportunitiesShare, Permissions.OpportunitiesExport, Permissions.CalendarEdit,
-        ],
-        [AppRoles.PartnerAdmin] =
-        [
-            Permissions.OpportunitiesView, Permissions.OpportunitiesRespond, Permissions.OpportunitiesAssign,
-            Permissions.OpportunitiesProgress, Permissions.OpportunitiesExport,
-        ],
-        // Supervisors view their team's opportunities but do not act on them (same rule as R13 for deal registrations).
-        [AppRoles.AccountManagerSupervisor] = [Permissions.OpportunitiesView, Permissions.OpportunitiesExport],
-        [AppRoles.AccountManager] =
-        [
-            Permissions.OpportunitiesView, Permissions.OpportunitiesRespond, Permissions.OpportunitiesProgress, Permissions.OpportunitiesExport,
-        ],
-        [AppRoles.Finance] = [],
-    };
+    public IReadOnlyList<PermissionDefinition> All { get; } = definitions.DistinctBy(d => d.Name).OrderBy(d => d.Group).ThenBy(d => d.Name).ToList();
 
-    public static IEnumerable<string> For(IEnumerable<string> roles) =>
-        roles.SelectMany(role => Map.TryGetValue(role, out var granted) ? granted : []).Distinct();
+    /// <summary>What a system role is granted by default.</summary>
+    public IEnumerable<string> DefaultsFor(string role) => All.Where(d => d.DefaultRoles.Contains(role)).Select(d => d.Name);
+}
+
+public static class Permissions
+{
+    /// <summary>The claim (role claim in the database, user claim in the cookie) that carries one permission name.</summary>
+    public const string ClaimType = "bp:permission";
+
+    /// <summary>
+    /// Declares a slice's permissions. Each becomes an authorization policy of the same name, so pages write
+    /// <c>[Authorize(Policy = VoucherPermissions.Issue)]</c> and services call <c>actor.Demand(VoucherPermissions.Issue)</c>:
+    /// both read the same permission claims.
+    /// </summary>
+    public static IServiceCollection AddPermissions(this IServiceCollection services, IEnumerable<PermissionDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            services.AddSingleton(definition);
+        }
+
+        services.TryAddPermissionCatalog();
+        return services;
+    }
+
+    private static void TryAddPermissionCatalog(this IServiceCollection services)
+    {
+        if (services.Any(s => s.ServiceType == typeof(PermissionCatalog)))
+        {
+            return;
+        }
+
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IConfigureOptions<AuthorizationOptions>, PermissionPolicies>();
+    }
+
+    private sealed class PermissionPolicies(PermissionCatalog catalog) : IConfigureOptions<AuthorizationOptions>
+    {
+        public void Configure(AuthorizationOptions options)
+        {
+            foreach (var permission in catalog.All)
+            {
+                options.AddPolicy(permission.Name, p => p.RequireAuthenticatedUser().RequireClaim(ClaimType, permission.Name));
+            }
+        }
+    }
 }

@@ -2,18 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace BlazorPartner.Core.Identity;
 
+/// <summary>Policies that are not a single permission. Permission policies are registered from the slices' declarations.</summary>
 public static class Policies
 {
-    public const string ViewOpportunities = nameof(ViewOpportunities);
-    public const string ShareOpportunities = nameof(ShareOpportunities);
-    public const string EditCalendar = nameof(EditCalendar);
+    /// <summary>Someone working for a partner organization (not the vendor).</summary>
     public const string PartnerMember = nameof(PartnerMember);
 
-    public static void Register(AuthorizationOptions options)
-    {
-        options.AddPolicy(ViewOpportunities, p => p.RequireClaim(Permissions.ClaimType, Permissions.OpportunitiesView));
-        options.AddPolicy(ShareOpportunities, p => p.RequireClaim(Permissions.ClaimType, Permissions.OpportunitiesShare));
-        options.AddPolicy(EditCalendar, p => p.RequireClaim(Permissions.ClaimType, Permissions.CalendarEdit));
-        options.AddPolicy(PartnerMember, p => p.RequireAssertion(ctx => !ctx.User.IsInRole(AppRoles.VendorOperator) && ctx.User.Identity?.IsAuthenticated == true));
-    }
+    public static void Register(AuthorizationOptions options) =>
+        options.AddPolicy(PartnerMember, p => p.RequireAuthenticatedUser().RequireAssertion(ctx => !ctx.User.IsInRole(AppRoles.VendorOperator)));
 }

@@ -88,8 +88,67 @@ public class Opportunity : ITenantOwned, IVersioned
 
     public int Version { get; set; }
 
-    public IReadOnlyList<string> CloudServiceList =>
-        CloudServices.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>Marks a pending opportunity accepted by <paramref name="by"/> (R9) and opens its progress at "contacting".</summary>
+    public OpportunityProgressEntry Accept(string byUserId, string byName, DateTime nowUtc)
+    {
+        Status = OpportunityStatus.InProgress;
+        Stage = ProgressStage.Contacting;
+        MarkResponded(byUserId, byName, nowUtc);
+        return new OpportunityProgressEntry
+        {
+            OpportunityId = Id,
+            OrganizationId = OrganizationId,
+            Stage = ProgressStage.Contacting,
+            NoteKey = AcceptedNoteKey,
+            ByUserId = byUserId,
+            ByName = byName,
+            AtUtc = nowUtc,
+        };
+    }
+
+    /// <summary>Rejects a pending opportunity with a coded reason (R9).</summary>
+    public void Reject(string? byUserId, string byName, RejectionReason reason, string? note, DateTime nowUtc)
+    {
+        Status = reason == Opportunities.RejectionReason.DeadlinePassed ? OpportunityStatus.AutoRejected : OpportunityStatus.Rejected;
+        RejectionReason = reason;
+        RejectionNote = string.IsNullOrEmpty(note) ? null : note;
+        MarkResponded(byUserId, byName, nowUtc);
+        ClosedAtUtc = nowUtc;
+    }
+
+    /// <summary>Records the next stage (R11) and closes the opportunity when that stage is terminal.</summary>
+    public OpportunityProgressEntry MoveTo(ProgressStage next, string note, string byUserId, string byName, DateTime nowUtc)
+    {
+        Stage = next;
+        Status = OpportunityRules.StatusFor(next);
+        UpdatedAtUtc = nowUtc;
+        if (OpportunityRules.IsTerminal(Status))
+        {
+            ClosedAtUtc = nowUtc;
+        }
+
+        return new OpportunityProgressEntry
+        {
+            OpportunityId = Id,
+            OrganizationId = OrganizationId,
+            Stage = next,
+            Note = note,
+            ByUserId = byUserId,
+            ByName = byName,
+            AtUtc = nowUtc,
+        };
+    }
+
+    /// <summary>Resource key of the timeline note the acceptance writes.</summary>
+    public const string AcceptedNoteKey = "Opportunity.AcceptedNote";
+
+    private void MarkResponded(string? byUserId, string byName, DateTime nowUtc)
+    {
+        RespondedByUserId = byUserId;
+        RespondedByName = byName;
+        RespondedAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+    }
 }
 
 public class OpportunityProgressEntry : ITenantOwned
@@ -98,7 +157,13 @@ public class OpportunityProgressEntry : ITenantOwned
     public Guid OpportunityId { get; set; }
     public Guid OrganizationId { get; set; }
     public ProgressStage Stage { get; set; }
+
+    /// <summary>What the user wrote; empty for entries the system writes.</summary>
     public string Note { get; set; } = "";
+
+    /// <summary>A system note as a resource key (e.g. the acceptance entry), shown in the reader's language.</summary>
+    public string? NoteKey { get; set; }
+
     public string ByUserId { get; set; } = "";
     public string ByName { get; set; } = "";
     public DateTime AtUtc { get; set; }

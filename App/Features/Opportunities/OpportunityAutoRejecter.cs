@@ -26,6 +26,9 @@ public sealed class OpportunityOptions
 /// </summary>
 public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<OpportunityOptions> options, ILogger<OpportunityAutoRejecter> logger)
 {
+    /// <summary>The audit reason, stored as a resource key so each reader sees it in their language.</summary>
+    public const string AutoRejectReasonKey = "Opportunity.AutoRejectReason";
+
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var runId = Guid.NewGuid();
@@ -65,9 +68,13 @@ public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFa
                 .ToListAsync(ct);
             foreach (var row in claimed)
             {
-                db.Audit(null, row.OrganizationId, nameof(Opportunity), row.Id.ToString(), "opportunity.auto-reject",
-                    new { Status = OpportunityStatus.PendingAcceptance }, new { Status = OpportunityStatus.AutoRejected, row.DeadlineUtc },
-                    "Not accepted within 3 working days (R10)", time);
+                db.Audit(null, new AuditChange(nameof(Opportunity), row.Id.ToString(), OpportunityAuditActions.AutoReject)
+                {
+                    OrganizationId = row.OrganizationId,
+                    Before = new { Status = OpportunityStatus.PendingAcceptance },
+                    After = new { Status = OpportunityStatus.AutoRejected, row.DeadlineUtc },
+                    ReasonKey = AutoRejectReasonKey,
+                }, time);
             }
 
             await db.SaveChangesAsync(ct);

@@ -14,4 +14,8 @@ public static class OpportunityCatalog
 
     public static readonly IReadOnlyList<string> CloudServices =
         ["ECS", "EVS", "OBS", "RDS", "CCE", "CDN", "VPC", "ELB", "DCS", "ModelArts"];
+
+    /// <summary>The stored ';'-separated service codes of one opportunity.</summary>
+    public static IReadOnlyList<string> SplitServices(string stored) =>
+        stored.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

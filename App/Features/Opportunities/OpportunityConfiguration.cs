@@ -10,6 +10,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
 {
     public void Configure(EntityTypeBuilder<Opportunity> builder)
     {
+        builder.ToTable("Opportunities");
         builder.Property(o => o.Number).HasMaxLength(32);
         builder.HasIndex(o => o.Number).IsUnique();
         builder.Property(o => o.CustomerName).HasMaxLength(200);
@@ -25,8 +26,6 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.RejectionReason).HasConversion<int?>();
         builder.Property(o => o.RejectionNote).HasMaxLength(500);
         builder.Property(o => o.RespondedByName).HasMaxLength(100);
-        builder.Property(o => o.Version).IsConcurrencyToken();
-        builder.Ignore(o => o.CloudServiceList);
 
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(o => o.AssignedToUserId).OnDelete(DeleteBehavior.Restrict);
@@ -42,6 +41,8 @@ internal sealed class OpportunityProgressConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<OpportunityProgressEntry> builder)
     {
+        builder.ToTable("OpportunityProgress");
+        builder.Property(p => p.NoteKey).HasMaxLength(100);
         builder.Property(p => p.Stage).HasConversion<int>();
         builder.Property(p => p.Note).HasMaxLength(1000);
         builder.Property(p => p.ByName).HasMaxLength(100);

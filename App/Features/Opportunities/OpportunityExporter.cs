@@ -17,7 +17,7 @@ public sealed class OpportunityExporter(OpportunityQueries queries, IStringLocal
 
     public Task<int> ExportAsync(Actor actor, OpportunityQuery query, Stream output, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesExport);
+        actor.Demand(OpportunityPermissions.Export);
         var zone = $" ({BeijingTime.ZoneLabel})";
         var L = localizer;
         XlsxColumn<OpportunityRow>[] columns =
@@ -28,8 +28,8 @@ public sealed class OpportunityExporter(OpportunityQueries queries, IStringLocal
             new(L["Opportunity.Industry"], XlsxColumnKind.Text, 14, r => L[$"Industry.{r.Industry}"].Value),
             new(L["Opportunity.Region"], XlsxColumnKind.Text, 14, r => L[$"Region.{r.Region}"].Value),
             new(L["Opportunity.City"], XlsxColumnKind.Text, 12, r => r.City),
-            new(L["Opportunity.CloudServices"], XlsxColumnKind.Text, 24, r => r.CloudServices.Replace(";", ", ", StringComparison.Ordinal)),
-            new(L["Opportunity.EstimatedAmount"] + " (CNY)", XlsxColumnKind.Money, 18, r => r.EstimatedAmount),
+            new(L["Opportunity.CloudServices"], XlsxColumnKind.Text, 24, r => string.Join(", ", OpportunityCatalog.SplitServices(r.CloudServices).Select(c => L[$"CloudService.{c}"].Value))),
+            new(L["Opportunity.EstimatedAmount"] + " (CNY)", XlsxColumnKind.Money, 18, r => r.EstimatedAmount.Yuan),
             new(L["Opportunity.ExpectedClose"], XlsxColumnKind.Date, 14, r => r.ExpectedCloseDate),
             new(L["Opportunity.Status"], XlsxColumnKind.Text, 20, r => L[$"OpportunityStatus.{r.Status}"].Value),
             new(L["Opportunity.Stage"], XlsxColumnKind.Text, 14, r => r.Stage is { } s ? L[$"ProgressStage.{s}"].Value : ""),

@@ -1,3 +1,5 @@
+using BlazorPartner.Core.Currency;
+
 namespace BlazorPartner.Features.Opportunities;
 
 public enum OpportunitySort
@@ -40,7 +42,7 @@ public sealed record OpportunityRow(
     string Region,
     string City,
     string CloudServices,
-    long EstimatedAmountFen,
+    Money EstimatedAmount,
     DateOnly ExpectedCloseDate,
     OpportunityStatus Status,
     ProgressStage? Stage,
@@ -57,15 +59,12 @@ public sealed record OpportunityRow(
 
     /// <summary>Whether the current user may accept or reject this row now (set by the query service).</summary>
     public bool CanRespond { get; init; }
-
-    public decimal EstimatedAmount => EstimatedAmountFen / 100m;
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 
-public sealed record ProgressView(ProgressStage Stage, string Note, string ByName, DateTime AtUtc);
-
-public sealed record AuditView(string Action, string ActorName, string? Before, string? After, string? Reason, DateTime AtUtc);
+/// <summary>A timeline entry: the user's note, or a system note as a resource key.</summary>
+public sealed record ProgressView(ProgressStage Stage, string Note, string? NoteKey, string ByName, DateTime AtUtc);
 
 public sealed record OpportunityDetail(
     OpportunityRow Summary,
@@ -75,7 +74,7 @@ public sealed record OpportunityDetail(
     RejectionReason? RejectionReason,
     string? RejectionNote,
     IReadOnlyList<ProgressView> Timeline,
-    IReadOnlyList<AuditView> History,
+    IReadOnlyList<Core.Auditing.AuditView> History,
     OpportunityActions Actions);
 
 /// <summary>What the current user may do with this opportunity now; computed by the service so the UI holds no rules.</summary>
@@ -87,7 +86,8 @@ public sealed record BulkAcceptResult(IReadOnlyList<string> AcceptedNumbers, IRe
 
 public sealed record BulkAcceptFailure(Guid Id, Core.Errors.BusinessException Error);
 
-public sealed record ShareOpportunityCommand
+/// <summary>Input of <see cref="OpportunitySharing.ShareAsync"/>; the share form binds to it, so field errors match by name.</summary>
+public sealed record ShareOpportunityInput
 {
     public Guid? PartnerOrganizationId { get; set; }
     public string CustomerName { get; set; } = "";
@@ -95,11 +95,38 @@ public sealed record ShareOpportunityCommand
     public string Region { get; set; } = "";
     public string City { get; set; } = "";
     public IEnumerable<string> CloudServices { get; set; } = [];
+
+    /// <summary>In yuan as typed; the service turns it into <see cref="Money"/> or a coded field error.</summary>
     public decimal? EstimatedAmount { get; set; }
+
     public DateOnly? ExpectedCloseDate { get; set; }
     public string Description { get; set; } = "";
     public string ContactName { get; set; } = "";
     public string ContactPhone { get; set; } = "";
+}
+
+/// <summary>
+/// Which opportunity a command acts on, and the version the user saw. With a version, a row that changed meanwhile is
+/// refused (and the user told who was first) instead of acted on blindly.
+/// </summary>
+public sealed record OpportunityTarget(Guid Id, int? ExpectedVersion = null);
+
+public sealed record RejectOpportunityInput(OpportunityTarget Target)
+{
+    public RejectionReason? Reason { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed record AssignOpportunityInput(OpportunityTarget Target)
+{
+    /// <summary>User id of the account manager (or supervisor) who takes the opportunity.</summary>
+    public string? AssignedTo { get; set; }
+}
+
+public sealed record UpdateProgressInput(OpportunityTarget Target)
+{
+    public ProgressStage? Stage { get; set; }
+    public string? Note { get; set; }
 }
 
 public sealed record PartnerOption(Guid Id, string Name);

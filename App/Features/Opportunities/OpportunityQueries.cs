@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Calendar;
+using BlazorPartner.Core.Currency;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Core.Errors;
@@ -40,7 +42,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>Every row matching the filter, streamed in sort order (no paging): what an export writes.</summary>
     public async IAsyncEnumerable<OpportunityRow> StreamAsync(Actor actor, OpportunityQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesExport);
+        actor.Demand(OpportunityPermissions.Export);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         var rows = Sort(Join(db, Matching(db, actor, query)), query).Select(RowProjection);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
@@ -65,20 +67,15 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
         var timeline = await db.OpportunityProgress.AsNoTracking()
             .Where(p => p.OpportunityId == id)
             .OrderBy(p => p.AtUtc).ThenBy(p => p.Id)
-            .Select(p => new ProgressView(p.Stage, p.Note, p.ByName, p.AtUtc))
+            .Select(p => new ProgressView(p.Stage, p.Note, p.NoteKey, p.ByName, p.AtUtc))
             .ToListAsync(ct);
-        var idText = id.ToString();
-        var history = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Opportunity) && a.EntityId == idText)
-            .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
-            .Select(a => new AuditView(a.Action, a.ActorName, a.Before, a.After, a.Reason, a.AtUtc))
-            .ToListAsync(ct);
+        var history = await db.HistoryOfAsync(nameof(Opportunity), id.ToString(), ct);
 
         var summary = (await RowDecoratorAsync(actor, ct))(ToRow(joined));
-        var canProgress = opportunity.Status == OpportunityStatus.InProgress && OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesProgress);
+        var canProgress = opportunity.Status == OpportunityStatus.InProgress && OpportunityVisibility.CanAct(actor, opportunity, OpportunityPermissions.Progress);
         var actions = new OpportunityActions(
             CanRespond: summary.CanRespond,
-            CanAssign: !OpportunityRules.IsTerminal(opportunity.Status) && !actor.IsVendor && actor.Can(Permissions.OpportunitiesAssign),
+            CanAssign: !OpportunityRules.IsTerminal(opportunity.Status) && !actor.IsVendor && actor.Can(OpportunityPermissions.Assign),
             CanUpdateProgress: canProgress,
             NextStages: canProgress && opportunity.Stage is { } stage ? OpportunityRules.NextStages(stage).ToList() : []);
 
@@ -97,7 +94,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>Account managers and supervisors of the actor's organization, for the assign dropdown.</summary>
     public async Task<IReadOnlyList<AssignableUser>> GetAssignableUsersAsync(Actor actor, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesAssign);
+        actor.Demand(OpportunityPermissions.Assign);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         var roleIds = db.Roles.Where(r => r.Name == AppRoles.AccountManager || r.Name == AppRoles.AccountManagerSupervisor).Select(r => r.Id);
         var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
@@ -110,7 +107,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
 
     public async Task<IReadOnlyList<PartnerOption>> GetPartnersAsync(Actor actor, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesShare);
+        actor.Demand(OpportunityPermissions.Share);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         return await db.Organizations.AsNoTracking()
             .Where(o => o.Kind != OrganizationKind.Vendor)
@@ -170,7 +167,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
     private static readonly Expression<Func<JoinedOpportunity, OpportunityRow>> RowProjection = j => new OpportunityRow(
         j.Opportunity.Id, j.Opportunity.Number, j.Opportunity.OrganizationId, j.PartnerName, j.Opportunity.CustomerName,
         j.Opportunity.Industry, j.Opportunity.Region, j.Opportunity.City, j.Opportunity.CloudServices,
-        j.Opportunity.EstimatedAmountFen, j.Opportunity.ExpectedCloseDate, j.Opportunity.Status, j.Opportunity.Stage,
+        new Money(j.Opportunity.EstimatedAmountFen), j.Opportunity.ExpectedCloseDate, j.Opportunity.Status, j.Opportunity.Stage,
         j.Opportunity.AssignedToUserId, j.AssignedToName, j.Opportunity.SharedAtUtc, j.Opportunity.DeadlineUtc,
         j.Opportunity.ContactName, j.Opportunity.ContactPhone, j.Opportunity.Version);
 
@@ -185,7 +182,7 @@ public sealed class OpportunityQueries(IDbContextFactory<AppDbContext> dbFactory
             ? row with
             {
                 WorkingDaysLeft = OpportunityRules.WorkingDaysLeft(row.DeadlineUtc, now, workCalendar),
-                CanRespond = OpportunityVisibility.CanAct(actor, row.PartnerOrganizationId, row.AssignedToUserId, Permissions.OpportunitiesRespond),
+                CanRespond = OpportunityVisibility.CanAct(actor, row.PartnerOrganizationId, row.AssignedToUserId, OpportunityPermissions.Respond),
             }
             : row;
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Currency;
@@ -9,54 +8,59 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Time;
+using BlazorPartner.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Opportunities;
 
 /// <summary>The vendor operator shares an opportunity with one partner (R9); the R10 deadline is fixed at that moment.</summary>
-public sealed partial class OpportunitySharing(IDbContextFactory<AppDbContext> dbFactory, WorkCalendarService calendar, TimeProvider time)
+public sealed class OpportunitySharing(IDbContextFactory<AppDbContext> dbFactory, WorkCalendarService calendar, TimeProvider time)
 {
-    public const decimal MaxEstimatedAmount = 10_000_000_000m;
+    public const int MaxCustomerNameLength = 200;
+    public const int MaxCityLength = 64;
+    public const int MaxContactNameLength = 100;
+    public const int MaxDescriptionLength = 2000;
 
-    public async Task<Guid> ShareAsync(Actor actor, ShareOpportunityCommand command, CancellationToken ct = default)
+    /// <summary>Deals close within a few years; a date beyond that is a typo (e.g. 9999-12-31).</summary>
+    public const int MaxCloseYearsAhead = 5;
+
+    public async Task<Guid> ShareAsync(Actor actor, ShareOpportunityInput input, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesShare);
+        actor.Demand(OpportunityPermissions.Share);
         if (!actor.IsVendor)
         {
             throw new AccessDeniedException("share opportunities");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var errors = Validate(command, BeijingTime.DateOf(now));
+        var errors = new InputErrors();
+        var valid = Validate(input, BeijingTime.DateOf(now), errors);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var partner = command.PartnerOrganizationId is { } partnerId
+        var partner = input.PartnerOrganizationId is { } partnerId
             ? await db.Organizations.SingleOrDefaultAsync(o => o.Id == partnerId && o.Kind != OrganizationKind.Vendor, ct)
             : null;
         if (partner is null)
         {
-            errors.TryAdd(nameof(command.PartnerOrganizationId), "Share.PartnerRequired");
+            errors.Add(nameof(input.PartnerOrganizationId), "Share.PartnerRequired");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
+        errors.ThrowIfAny();
 
         var workCalendar = await calendar.GetCalendarAsync(ct);
         var opportunity = new Opportunity
         {
             Number = NewNumber(now),
             OrganizationId = partner!.Id,
-            CustomerName = command.CustomerName.Trim(),
-            Industry = command.Industry,
-            Region = command.Region,
-            City = command.City.Trim(),
-            CloudServices = string.Join(';', command.CloudServices.Distinct()),
-            EstimatedAmountFen = Money.ToMinor(command.EstimatedAmount!.Value),
-            ExpectedCloseDate = command.ExpectedCloseDate!.Value,
-            Description = command.Description.Trim(),
-            ContactName = command.ContactName.Trim(),
-            ContactPhone = command.ContactPhone.Trim(),
+            CustomerName = valid.CustomerName,
+            Industry = input.Industry,
+            Region = input.Region,
+            City = valid.City,
+            CloudServices = string.Join(';', input.CloudServices.Distinct()),
+            EstimatedAmountFen = valid.Amount.Fen,
+            ExpectedCloseDate = valid.CloseDate,
+            Description = valid.Description,
+            ContactName = valid.ContactName,
+            ContactPhone = valid.ContactPhone,
             Status = OpportunityStatus.PendingAcceptance,
             SharedByUserId = actor.UserId,
             SharedAtUtc = now,
@@ -64,74 +68,55 @@ public sealed partial class OpportunitySharing(IDbContextFactory<AppDbContext> d
             UpdatedAtUtc = now,
         };
         db.Opportunities.Add(opportunity);
-        db.Audit(actor, partner.Id, nameof(Opportunity), opportunity.Id.ToString(), "opportunity.share", null,
-            new { opportunity.Number, Partner = partner.Name, opportunity.CustomerName, opportunity.EstimatedAmountFen, opportunity.DeadlineUtc }, null, time);
+        db.Audit(actor, new AuditChange(nameof(Opportunity), opportunity.Id.ToString(), OpportunityAuditActions.Share)
+        {
+            OrganizationId = partner.Id,
+            After = new { opportunity.Number, Partner = partner.Name, opportunity.CustomerName, opportunity.EstimatedAmountFen, opportunity.DeadlineUtc },
+        }, time);
         await db.SaveChangesAsync(ct);
         return opportunity.Id;
     }
 
-    /// <summary>Field name → resource key. Empty when the command is valid.</summary>
-    public static Dictionary<string, string> Validate(ShareOpportunityCommand command, DateOnly todayBeijing)
+    /// <summary>Checks every field, adding problems to <paramref name="errors"/>; returns the trimmed, parsed values.</summary>
+    public static ValidShare Validate(ShareOpportunityInput input, DateOnly todayBeijing, InputErrors errors)
     {
-        var errors = new Dictionary<string, string>();
-        if (command.PartnerOrganizationId is null)
+        if (input.PartnerOrganizationId is null)
         {
-            errors[nameof(command.PartnerOrganizationId)] = "Share.PartnerRequired";
+            errors.Add(nameof(input.PartnerOrganizationId), "Share.PartnerRequired");
         }
 
-        Require(errors, nameof(command.CustomerName), command.CustomerName, 200);
-        Require(errors, nameof(command.City), command.City, 64);
-        Require(errors, nameof(command.ContactName), command.ContactName, 100);
-        if (!OpportunityCatalog.Industries.Contains(command.Industry))
+        var customer = errors.Text(nameof(input.CustomerName), input.CustomerName, MaxCustomerNameLength);
+        var city = errors.Text(nameof(input.City), input.City, MaxCityLength);
+        var contact = errors.Text(nameof(input.ContactName), input.ContactName, MaxContactNameLength);
+        var description = errors.Text(nameof(input.Description), input.Description, MaxDescriptionLength, required: false);
+        var phone = errors.Phone(nameof(input.ContactPhone), input.ContactPhone);
+        if (!OpportunityCatalog.Industries.Contains(input.Industry))
         {
-            errors[nameof(command.Industry)] = "Share.IndustryRequired";
+            errors.Add(nameof(input.Industry), "Share.IndustryRequired");
         }
 
-        if (!OpportunityCatalog.Regions.Contains(command.Region))
+        if (!OpportunityCatalog.Regions.Contains(input.Region))
         {
-            errors[nameof(command.Region)] = "Share.RegionRequired";
+            errors.Add(nameof(input.Region), "Share.RegionRequired");
         }
 
-        var services = command.CloudServices.ToList();
+        var services = input.CloudServices.ToList();
         if (services.Count == 0 || services.Any(s => !OpportunityCatalog.CloudServices.Contains(s)))
         {
-            errors[nameof(command.CloudServices)] = "Share.ServicesRequired";
+            errors.Add(nameof(input.CloudServices), "Share.ServicesRequired");
         }
 
-        if (command.EstimatedAmount is not { } amount || amount <= 0 || amount > MaxEstimatedAmount || decimal.Round(amount, 2) != amount)
+        if (!Money.TryParse(input.EstimatedAmount, MoneyRule.Positive, out var amount, out var amountError))
         {
-            errors[nameof(command.EstimatedAmount)] = "Share.AmountInvalid";
+            errors.Add(nameof(input.EstimatedAmount), amountError!);
         }
 
-        if (command.ExpectedCloseDate is not { } close || close < todayBeijing)
-        {
-            errors[nameof(command.ExpectedCloseDate)] = "Share.CloseDateInvalid";
-        }
-
-        if (!PhonePattern().IsMatch(command.ContactPhone.Trim()))
-        {
-            errors[nameof(command.ContactPhone)] = "Share.PhoneInvalid";
-        }
-
-        if (command.Description.Length > 2000)
-        {
-            errors[nameof(command.Description)] = "Share.DescriptionTooLong";
-        }
-
-        return errors;
+        var close = errors.Date(nameof(input.ExpectedCloseDate), input.ExpectedCloseDate, todayBeijing, todayBeijing.AddYears(MaxCloseYearsAhead));
+        return new ValidShare(customer, city, contact, phone, description, amount, close);
     }
 
-    private static void Require(Dictionary<string, string> errors, string field, string value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > maxLength)
-        {
-            errors[field] = "Share.Required";
-        }
-    }
+    public sealed record ValidShare(string CustomerName, string City, string ContactName, string ContactPhone, string Description, Money Amount, DateOnly CloseDate);
 
     internal static string NewNumber(DateTime nowUtc) =>
         $"OPP-{BeijingTime.ToBeijing(nowUtc):yyMMdd}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
-
-    [GeneratedRegex(@"^\+?[0-9][0-9\- ]{5,19}$")]
-    private static partial Regex PhonePattern();
 }

@@ -13,7 +13,7 @@ internal static class OpportunityVisibility
 {
     public static IQueryable<Opportunity> VisibleTo(this IQueryable<Opportunity> source, AppDbContext db, Actor actor)
     {
-        actor.Demand(Permissions.OpportunitiesView);
+        actor.Demand(OpportunityPermissions.View);
         if (actor.IsVendor)
         {
             return source;

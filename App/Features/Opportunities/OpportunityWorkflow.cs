@@ -1,9 +1,8 @@
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
-using BlazorPartner.Platform.Database;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
-using BlazorPartner.Platform.Identity;
+using BlazorPartner.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Opportunities;
@@ -11,7 +10,8 @@ namespace BlazorPartner.Features.Opportunities;
 /// <summary>
 /// Partner-side commands: accept, reject (R9), assign (R3), progress (R11). Each re-checks tenant and permission,
 /// writes its audit row in the same SaveChanges, and relies on the row version so that of two users acting on the
-/// same opportunity at once exactly one succeeds and the other learns who beat them.
+/// same opportunity at once exactly one succeeds and the other learns who beat them. A command that carries the
+/// version the user saw is also refused when the row changed since the user loaded it.
 /// </summary>
 public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<OpportunityWorkflow> logger)
 {
@@ -19,119 +19,101 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
     public const int MaxProgressNoteLength = 1000;
 
     /// <summary>Accepts a pending opportunity (R9); returns its number for the confirmation message.</summary>
-    public async Task<string> AcceptAsync(Actor actor, Guid id, CancellationToken ct = default)
+    public async Task<string> AcceptAsync(Actor actor, OpportunityTarget target, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesRespond);
+        actor.Demand(OpportunityPermissions.Respond);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var opportunity = await LoadForResponseAsync(db, actor, id, ct);
+        var opportunity = await LoadForResponseAsync(db, actor, target, ct);
         var now = time.GetUtcNow().UtcDateTime;
         if (now >= opportunity.DeadlineUtc)
         {
             throw new OpportunityStateException(opportunity.Number, opportunity.Status, "Opportunity.DeadlinePassed");
         }
 
-        opportunity.Status = OpportunityStatus.InProgress;
-        opportunity.Stage = ProgressStage.Contacting;
-        opportunity.RespondedByUserId = actor.UserId;
-        opportunity.RespondedByName = actor.DisplayName;
-        opportunity.RespondedAtUtc = now;
-        opportunity.UpdatedAtUtc = now;
+        db.OpportunityProgress.Add(opportunity.Accept(actor.UserId, actor.DisplayName, now));
         opportunity.AssignedToUserId ??= actor.IsInRole(AppRoles.AccountManager) ? actor.UserId : null;
-        db.OpportunityProgress.Add(new OpportunityProgressEntry
+        db.Audit(actor, Change(opportunity, OpportunityAuditActions.Accept) with
         {
-            OpportunityId = id,
-            OrganizationId = opportunity.OrganizationId,
-            Stage = ProgressStage.Contacting,
-            Note = "Accepted",
-            ByUserId = actor.UserId,
-            ByName = actor.DisplayName,
-            AtUtc = now,
-        });
-        db.Audit(actor, opportunity.OrganizationId, nameof(Opportunity), id.ToString(), "opportunity.accept",
-            new { Status = OpportunityStatus.PendingAcceptance }, new { opportunity.Status, opportunity.Stage }, null, time);
-        await SaveOrReportWinnerAsync(db, opportunity, ct);
+            Before = new { Status = OpportunityStatus.PendingAcceptance },
+            After = new { opportunity.Status, opportunity.Stage },
+        }, time);
+        await SaveOrReportWinnerAsync(db, opportunity, ct, responding: true);
         return opportunity.Number;
     }
 
-    public async Task RejectAsync(Actor actor, Guid id, RejectionReason? reason, string? note, CancellationToken ct = default)
+    public async Task RejectAsync(Actor actor, RejectOpportunityInput input, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesRespond);
-        var trimmedNote = note?.Trim() ?? "";
-        var errors = new Dictionary<string, string>();
-        if (reason is null or RejectionReason.DeadlinePassed)
+        actor.Demand(OpportunityPermissions.Respond);
+        var errors = new InputErrors();
+        if (input.Reason is not { } reason || !Enum.IsDefined(reason) || reason == RejectionReason.DeadlinePassed)
         {
-            errors["Reason"] = "Opportunity.ReasonRequired";
+            errors.Add(nameof(input.Reason), "Opportunity.ReasonRequired");
+            reason = default;
         }
 
-        if (reason == RejectionReason.Other && trimmedNote.Length == 0)
+        var note = input.Note?.Trim() ?? "";
+        if (input.Reason == RejectionReason.Other && note.Length == 0)
         {
-            errors["Note"] = "Opportunity.NoteRequiredForOther";
+            errors.Add(nameof(input.Note), "Opportunity.NoteRequiredForOther");
         }
 
-        if (trimmedNote.Length > MaxNoteLength)
-        {
-            errors["Note"] = "Opportunity.NoteTooLong";
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
+        note = errors.Text(nameof(input.Note), note, MaxNoteLength, required: false);
+        errors.ThrowIfAny();
 
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var opportunity = await LoadForResponseAsync(db, actor, id, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        opportunity.Status = OpportunityStatus.Rejected;
-        opportunity.RejectionReason = reason;
-        opportunity.RejectionNote = trimmedNote.Length == 0 ? null : trimmedNote;
-        opportunity.RespondedByUserId = actor.UserId;
-        opportunity.RespondedByName = actor.DisplayName;
-        opportunity.RespondedAtUtc = now;
-        opportunity.ClosedAtUtc = now;
-        opportunity.UpdatedAtUtc = now;
-        db.Audit(actor, opportunity.OrganizationId, nameof(Opportunity), id.ToString(), "opportunity.reject",
-            new { Status = OpportunityStatus.PendingAcceptance }, new { opportunity.Status, Reason = reason }, $"{reason}: {trimmedNote}".TrimEnd(' ', ':'), time);
-        await SaveOrReportWinnerAsync(db, opportunity, ct);
+        var opportunity = await LoadForResponseAsync(db, actor, input.Target, ct);
+        opportunity.Reject(actor.UserId, actor.DisplayName, reason, note, time.GetUtcNow().UtcDateTime);
+        db.Audit(actor, Change(opportunity, OpportunityAuditActions.Reject) with
+        {
+            Before = new { Status = OpportunityStatus.PendingAcceptance },
+            After = new { opportunity.Status, Reason = reason },
+            Reason = note.Length == 0 ? null : note,
+        }, time);
+        await SaveOrReportWinnerAsync(db, opportunity, ct, responding: true);
     }
 
     /// <summary>Accepts each selected pending row on its own; one failure does not undo the others, and each is reported.</summary>
-    public async Task<BulkAcceptResult> AcceptManyAsync(Actor actor, IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    public async Task<BulkAcceptResult> AcceptManyAsync(Actor actor, IReadOnlyCollection<OpportunityTarget> targets, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesRespond);
+        actor.Demand(OpportunityPermissions.Respond);
         var accepted = new List<string>();
         var failures = new List<BulkAcceptFailure>();
-        foreach (var id in ids.Distinct())
+        foreach (var target in targets.DistinctBy(t => t.Id))
         {
             try
             {
-                accepted.Add(await AcceptAsync(actor, id, ct));
+                accepted.Add(await AcceptAsync(actor, target, ct));
             }
             catch (BusinessException error)
             {
-                failures.Add(new BulkAcceptFailure(id, error));
+                failures.Add(new BulkAcceptFailure(target.Id, error));
             }
         }
 
         return new BulkAcceptResult(accepted, failures);
     }
 
-    public async Task AssignAsync(Actor actor, Guid id, string accountManagerUserId, CancellationToken ct = default)
+    public async Task AssignAsync(Actor actor, AssignOpportunityInput input, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesAssign);
+        actor.Demand(OpportunityPermissions.Assign);
         if (actor.IsVendor)
         {
             throw new AccessDeniedException("assign a partner's opportunity");
         }
 
+        if (string.IsNullOrWhiteSpace(input.AssignedTo))
+        {
+            throw new ValidationException(nameof(input.AssignedTo), "Opportunity.AssigneeRequired");
+        }
+
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var opportunity = await db.Opportunities.VisibleTo(db, actor).SingleOrDefaultAsync(o => o.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Opportunity), id);
+        var opportunity = await LoadVisibleAsync(db, actor, input.Target, ct);
         if (OpportunityRules.IsTerminal(opportunity.Status))
         {
             throw new OpportunityStateException(opportunity.Number, opportunity.Status, "Opportunity.Closed");
         }
 
-        var assignee = await db.Users.SingleOrDefaultAsync(u => u.Id == accountManagerUserId && u.OrganizationId == actor.OrganizationId, ct);
+        var assignee = await db.Users.SingleOrDefaultAsync(u => u.Id == input.AssignedTo && u.OrganizationId == actor.OrganizationId, ct);
         var assigneeIsManager = assignee is not null && await (
             from ur in db.UserRoles
             join r in db.Roles on ur.RoleId equals r.Id
@@ -139,30 +121,38 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
             select ur).AnyAsync(ct);
         if (assignee is null || !assigneeIsManager)
         {
-            throw new ValidationException(new Dictionary<string, string> { ["AssignedTo"] = "Opportunity.AssigneeInvalid" });
+            throw new ValidationException(nameof(input.AssignedTo), "Opportunity.AssigneeInvalid");
         }
 
-        var before = opportunity.AssignedToUserId;
+        var beforeName = opportunity.AssignedToUserId is { } previous
+            ? await db.Users.Where(u => u.Id == previous).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
+            : null;
         opportunity.AssignedToUserId = assignee.Id;
         opportunity.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-        db.Audit(actor, opportunity.OrganizationId, nameof(Opportunity), id.ToString(), "opportunity.assign",
-            new { AssignedTo = before }, new { AssignedTo = assignee.Id, AssignedToName = assignee.DisplayName }, null, time);
+        db.Audit(actor, Change(opportunity, OpportunityAuditActions.Assign) with
+        {
+            Before = new { AssignedTo = beforeName },
+            After = new { AssignedTo = assignee.DisplayName },
+        }, time);
         await SaveOrReportWinnerAsync(db, opportunity, ct);
     }
 
-    public async Task UpdateProgressAsync(Actor actor, Guid id, ProgressStage next, string? note, CancellationToken ct = default)
+    public async Task UpdateProgressAsync(Actor actor, UpdateProgressInput input, CancellationToken ct = default)
     {
-        actor.Demand(Permissions.OpportunitiesProgress);
-        var trimmed = note?.Trim() ?? "";
-        if (trimmed.Length == 0 || trimmed.Length > MaxProgressNoteLength)
+        actor.Demand(OpportunityPermissions.Progress);
+        var errors = new InputErrors();
+        if (input.Stage is not { } next || !Enum.IsDefined(next))
         {
-            throw new ValidationException(new Dictionary<string, string> { ["Note"] = trimmed.Length == 0 ? "Opportunity.ProgressNoteRequired" : "Opportunity.NoteTooLong" });
+            errors.Add(nameof(input.Stage), "Opportunity.StageRequired");
+            next = default;
         }
 
+        var note = errors.Text(nameof(input.Note), input.Note, MaxProgressNoteLength);
+        errors.ThrowIfAny();
+
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var opportunity = await db.Opportunities.VisibleTo(db, actor).SingleOrDefaultAsync(o => o.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Opportunity), id);
-        if (!OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesProgress))
+        var opportunity = await LoadVisibleAsync(db, actor, input.Target, ct);
+        if (!OpportunityVisibility.CanAct(actor, opportunity, OpportunityPermissions.Progress))
         {
             throw new AccessDeniedException("update progress of an opportunity assigned to someone else");
         }
@@ -177,41 +167,43 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
             throw new IllegalTransitionException(current, next);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var beforeStatus = opportunity.Status;
-        opportunity.Stage = next;
-        opportunity.Status = OpportunityRules.StatusFor(next);
-        opportunity.UpdatedAtUtc = now;
-        if (OpportunityRules.IsTerminal(opportunity.Status))
+        db.OpportunityProgress.Add(opportunity.MoveTo(next, note, actor.UserId, actor.DisplayName, time.GetUtcNow().UtcDateTime));
+        db.Audit(actor, Change(opportunity, OpportunityAuditActions.Progress) with
         {
-            opportunity.ClosedAtUtc = now;
-        }
-
-        db.OpportunityProgress.Add(new OpportunityProgressEntry
-        {
-            OpportunityId = id,
-            OrganizationId = opportunity.OrganizationId,
-            Stage = next,
-            Note = trimmed,
-            ByUserId = actor.UserId,
-            ByName = actor.DisplayName,
-            AtUtc = now,
-        });
-        db.Audit(actor, opportunity.OrganizationId, nameof(Opportunity), id.ToString(), "opportunity.progress",
-            new { Status = beforeStatus, Stage = current }, new { opportunity.Status, Stage = next }, trimmed, time);
+            Before = new { Status = beforeStatus, Stage = current },
+            After = new { opportunity.Status, Stage = next },
+            Reason = note,
+        }, time);
         await SaveOrReportWinnerAsync(db, opportunity, ct);
     }
 
-    private static async Task<Opportunity> LoadForResponseAsync(AppDbContext db, Actor actor, Guid id, CancellationToken ct)
+    private static AuditChange Change(Opportunity opportunity, string action) =>
+        new(nameof(Opportunity), opportunity.Id.ToString(), action) { OrganizationId = opportunity.OrganizationId };
+
+    private static async Task<Opportunity> LoadVisibleAsync(AppDbContext db, Actor actor, OpportunityTarget target, CancellationToken ct, bool responding = false)
     {
-        var opportunity = await db.Opportunities.VisibleTo(db, actor).SingleOrDefaultAsync(o => o.Id == id, ct)
-            ?? throw new NotFoundException(nameof(Opportunity), id);
-        if (opportunity.Status != OpportunityStatus.PendingAcceptance)
+        var opportunity = await db.Opportunities.VisibleTo(db, actor).SingleOrDefaultAsync(o => o.Id == target.Id, ct)
+            ?? throw new NotFoundException(nameof(Opportunity), target.Id);
+        // An answer to a row someone else already answered reports who was first, whatever version the user saw.
+        if (responding && opportunity.Status != OpportunityStatus.PendingAcceptance)
         {
-            throw AlreadyProcessed(opportunity);
+            throw Stale(opportunity, responding);
         }
 
-        if (!OpportunityVisibility.CanAct(actor, opportunity, Permissions.OpportunitiesRespond))
+        if (target.ExpectedVersion is { } seen && seen != opportunity.Version)
+        {
+            throw Stale(opportunity, responding);
+        }
+
+        return opportunity;
+    }
+
+    private static async Task<Opportunity> LoadForResponseAsync(AppDbContext db, Actor actor, OpportunityTarget target, CancellationToken ct)
+    {
+        var opportunity = await LoadVisibleAsync(db, actor, target, ct, responding: true);
+
+        if (!OpportunityVisibility.CanAct(actor, opportunity, OpportunityPermissions.Respond))
         {
             throw new AccessDeniedException("respond to an opportunity assigned to someone else");
         }
@@ -219,7 +211,7 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
         return opportunity;
     }
 
-    private async Task SaveOrReportWinnerAsync(AppDbContext db, Opportunity opportunity, CancellationToken ct)
+    private async Task SaveOrReportWinnerAsync(AppDbContext db, Opportunity opportunity, CancellationToken ct, bool responding = false)
     {
         try
         {
@@ -230,12 +222,16 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
             logger.LogInformation("Concurrent change to opportunity {Number} lost the race", opportunity.Number);
             var entry = db.Entry(opportunity);
             await entry.ReloadAsync(ct);
-            throw AlreadyProcessed(opportunity);
+            throw Stale(opportunity, responding);
         }
     }
 
-    private static BusinessException AlreadyProcessed(Opportunity current) =>
-        current.Status == OpportunityStatus.PendingAcceptance
+    /// <summary>
+    /// The row is not what the user acted on. When someone else already answered it, say who and when (CBC.0155);
+    /// otherwise ask for a reload.
+    /// </summary>
+    private static BusinessException Stale(Opportunity current, bool responding) =>
+        !responding || current.Status == OpportunityStatus.PendingAcceptance
             ? new BusinessException(ErrorCodes.AlreadyProcessed, $"Opportunity {current.Number} was changed by someone else; reload and try again.", "Opportunity.ChangedElsewhere", current.Number)
             : new OpportunityAlreadyProcessedException(current.Number, current.Status, current.RespondedByName, current.RespondedAtUtc ?? current.UpdatedAtUtc);
 }

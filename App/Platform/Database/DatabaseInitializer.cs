@@ -27,6 +27,9 @@ public static class DatabaseInitializer
             }
         }
 
+        // System roles and their permissions are data that must match the code's declarations on every start.
+        await scope.ServiceProvider.GetRequiredService<Identity.SystemRoles>().SynchronizeAsync(ct);
+
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
         if (seed)
         {

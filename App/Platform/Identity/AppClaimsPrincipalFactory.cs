@@ -1,14 +1,17 @@
-using BlazorPartner.Core.Identity;
 using System.Security.Claims;
 using BlazorPartner.Core.Data;
-using BlazorPartner.Platform.Database;
+using BlazorPartner.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BlazorPartner.Platform.Identity;
 
-/// <summary>Puts organization, display name and permissions into the sign-in cookie so pages and services need no lookup.</summary>
+/// <summary>
+/// Puts organization and display name into the sign-in cookie so pages and services need no lookup. Permission claims
+/// come from the user's roles' claims (the base class copies role claims); duplicates across roles are dropped to keep
+/// the cookie small.
+/// </summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -25,11 +28,12 @@ public sealed class AppClaimsPrincipalFactory(
         identity.AddClaim(new Claim(AppClaimTypes.OrganizationKind, organization.Kind.ToString()));
         identity.AddClaim(new Claim(AppClaimTypes.OrganizationName, organization.Name));
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
-        // Materialized: adding claims below while this lazy query still enumerates identity.Claims throws.
-        var roles = identity.FindAll(identity.RoleClaimType).Select(c => c.Value).ToList();
-        foreach (var permission in RolePermissions.For(roles))
+
+        // Materialized: removing claims while a lazy query still enumerates identity.Claims throws.
+        var duplicates = identity.FindAll(Permissions.ClaimType).GroupBy(c => c.Value).SelectMany(g => g.Skip(1)).ToList();
+        foreach (var duplicate in duplicates)
         {
-            identity.AddClaim(new Claim(Permissions.ClaimType, permission));
+            identity.RemoveClaim(duplicate);
         }
 
         return identity;

@@ -14,6 +14,8 @@ public static class DemoAccounts
     public const string PartnerBAdmin = "admin@partner-b.demo";
     public const string PartnerCAdmin = "admin@partner-c.demo";
 
+    public const string VendorOperatorName = "Chen Jing (Vendor)";
+
     public const string VendorName = "Cloud Vendor";
     public const string PartnerAName = "Partner A";
     public const string PartnerBName = "Partner B";

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlazorPartner.Core.Tenancy;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> org)
+    {
+        org.ToTable("Organizations");
+        org.Property(o => o.Name).HasMaxLength(200);
+        org.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+        org.HasIndex(o => o.Name).IsUnique();
+    }
+}

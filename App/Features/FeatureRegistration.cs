@@ -1,0 +1,13 @@
+using BlazorPartner.Features.Opportunities;
+using BlazorPartner.Features.WorkCalendar;
+
+namespace BlazorPartner.Features;
+
+/// <summary>The slices this app is made of: adding a slice is its folder plus one line here. Tests use the same list.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddOpportunities(configuration)
+            .AddWorkCalendar();
+}
