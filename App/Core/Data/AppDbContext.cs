@@ -97,7 +97,9 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser,
 
         builder.Entity<DataProtectionKey>(key => key.Property(k => k.FriendlyName).HasMaxLength(200));
 
-        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("BlazorPartner.Features", StringComparison.Ordinal) == true);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t =>
+            t.Namespace?.StartsWith("BlazorPartner.Features", StringComparison.Ordinal) == true
+            || t.Namespace?.StartsWith("BlazorPartner.Platform", StringComparison.Ordinal) == true);
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
