@@ -8,6 +8,7 @@ using BlazorPartner.Platform.Database;
 using BlazorPartner.Platform.DataProtection;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity;
+using BlazorPartner.Platform.Identity.Sessions;
 using BlazorPartner.Platform.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
     cookie.SlidingExpiration = true;
 });
+builder.Services.AddAppSessions(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddIdentityCore<AppUser>(options =>
     {

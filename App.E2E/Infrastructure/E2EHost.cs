@@ -28,6 +28,9 @@ public sealed class E2EHost : IAsyncLifetime
 
     public Uri BaseAddress => app.BaseAddress;
 
+    /// <summary>The running app's services, for tests that arrange their own data (e.g. their own users) instead of sharing demo accounts.</summary>
+    public IServiceProvider Services => app.Services;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The E2E host is not initialized.");
 
     /// <summary>Screenshots of failed tests go here (under the test project's output folder).</summary>

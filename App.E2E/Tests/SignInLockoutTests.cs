@@ -7,15 +7,16 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorPartner.E2E.Tests;
 
 /// <summary>
-/// Sign-in failures on /account/login: a wrong password is refused without saying which part was wrong, and five in a row lock
-/// the account for 15 minutes, after which even the right password does not get in. Each test signs in on a fresh, signed-out
+/// Sign-in failures on /account/login: a wrong password, an unknown address and a locked account all get the same answer (the
+/// page must not confirm that an account exists or is locked), and five failures in a row lock the account for 15 minutes, after
+/// which even the right password does not get in. Each test signs in on a fresh, signed-out
 /// browser context; the accounts used here (Partner A's account managers) sign in nowhere else in the E2E suite.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed partial class SignInLockoutTests(E2EHost host)
 {
-    private const string InvalidLogin = "Email or password is incorrect.";
-    private const string LockedOut = "Too many failed attempts: this account is locked for 15 minutes.";
+    /// <summary>The one answer to every failed sign-in.</summary>
+    public const string SignInFailed = "Sign-in failed: the email or password is incorrect, or the account is locked for a while after too many failed attempts.";
     private const string WrongPassword = "Wrong#Password1";
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed partial class SignInLockoutTests(E2EHost host)
         await Expect(login.Error).ToHaveCountAsync(0);
 
         await login.SubmitAsync(DemoAccounts.PartnerAManager1, WrongPassword);
-        await Expect(login.Error).ToHaveTextAsync(InvalidLogin);
+        await Expect(login.Error).ToHaveTextAsync(SignInFailed);
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(page.GetByTestId("org-name")).ToHaveCountAsync(0);
 
@@ -44,16 +45,16 @@ public sealed partial class SignInLockoutTests(E2EHost host)
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             await login.SubmitAsync(DemoAccounts.PartnerAManager2, WrongPassword);
-            await Expect(login.Error).ToHaveTextAsync(InvalidLogin);
+            await Expect(login.Error).ToHaveTextAsync(SignInFailed);
         }
 
-        // The fifth failure is the one that locks (MaxFailedAccessAttempts = 5), and says so.
+        // The fifth failure is the one that locks (MaxFailedAccessAttempts = 5), without saying so.
         await login.SubmitAsync(DemoAccounts.PartnerAManager2, WrongPassword);
-        await Expect(login.Error).ToHaveTextAsync(LockedOut);
+        await Expect(login.Error).ToHaveTextAsync(SignInFailed);
 
         // Locked: the right password is refused too, and nobody is signed in.
         await login.SubmitAsync(DemoAccounts.PartnerAManager2, DemoAccounts.Password);
-        await Expect(login.Error).ToHaveTextAsync(LockedOut);
+        await Expect(login.Error).ToHaveTextAsync(SignInFailed);
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(page.GetByTestId("org-name")).ToHaveCountAsync(0);
 
@@ -62,6 +63,30 @@ public sealed partial class SignInLockoutTests(E2EHost host)
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(login.SignInButton).ToBeVisibleAsync();
         await Expect(login.Error).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task An_unknown_address_gets_the_same_answer_as_a_real_account_with_a_wrong_password_or_locked() => host.RunSignedOutAsync(async page =>
+    {
+        var email = await host.CreateUserAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+
+        await login.SubmitAsync("nobody-" + Guid.NewGuid().ToString("N") + "@e2e.test", WrongPassword);
+        var unknown = await login.Error.InnerTextAsync();
+        Assert.Equal(SignInFailed, unknown);
+
+        // Every answer for the real account matches: wrong password, the fifth failure that locks it, the right password while locked.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await login.SubmitAsync(email, WrongPassword);
+            Assert.Equal(unknown, await login.Error.InnerTextAsync());
+        }
+
+        await login.SubmitAsync(email, TestAccounts.Password);
+        Assert.Equal(unknown, await login.Error.InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(LoginUrl());
+        await Expect(page.GetByTestId("org-name")).ToHaveCountAsync(0);
     });
 
     [GeneratedRegex(@"/account/login(\?.*)?$")]

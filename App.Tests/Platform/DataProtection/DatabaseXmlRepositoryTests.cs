@@ -13,11 +13,7 @@ public class DatabaseXmlRepositoryTests
     public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
 
     private static ServiceProvider AppInstance(TestDatabase database) =>
-        new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(database.Factory)
-            .AddDatabaseKeyRing()
-            .BuildServiceProvider();
+        KeyRingProtectionTests.AppInstance(database, IdentityHost.KeyEncryptionKey);
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Two_app_instances_on_one_database_share_the_key_ring(DatabaseProvider provider)

@@ -1,40 +1,23 @@
-using BlazorPartner.Core.Identity;
-using System.Security.Claims;
+using BlazorPartner.Platform.Identity.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace BlazorPartner.Platform.Identity;
 
 /// <summary>
-/// Re-checks the security stamp every few minutes so a locked-out user or a changed password ends open circuits
-/// quickly (not an hour later, a complaint about the real product).
+/// Re-checks an open circuit's server-side session (still there, user present, not locked out, security stamp unchanged)
+/// every <see cref="AppSessionOptions.CircuitRevalidationInterval"/>, so sign-out elsewhere, a password change in another
+/// session, a lockout or a removed account ends the circuit's access within a minute, not an hour later.
 /// </summary>
 public sealed class RevalidatingIdentityAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    UserSessions sessions,
+    IOptions<AppSessionOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => options.Value.CircuitRevalidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null || await userManager.IsLockedOutAsync(user))
-        {
-            return false;
-        }
-
-        if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
-    }
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        sessions.IsActiveAsync(authenticationState.User, cancellationToken);
 }

@@ -23,9 +23,10 @@ public static class Cultures
     /// <summary>The language switch posts here; the culture lives in a cookie, and a circuit picks it up when it starts.</summary>
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
+        // Both parameters optional: a malformed link sets nothing and goes home rather than failing.
+        endpoints.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext context) =>
         {
-            if (Supported.Contains(culture))
+            if (culture is not null && Supported.Contains(culture))
             {
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
