@@ -10,12 +10,14 @@ using BlazorPartner.Platform.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using BlazorPartner.Platform.Localization;
+using BlazorPartner.Platform.Http;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+builder.AddAppHttpHardening();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -56,11 +58,8 @@ builder.Services.AddOpportunities(builder.Configuration);
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
+// Forwarded headers, security headers, exception handler + HSTS + HTTPS outside Development, 503 and 404 pages (ADR 0007).
+app.UseAppHttpHardening();
 
 app.UseRequestLocalization(Cultures.Options());
 app.UseAntiforgery();
