@@ -1,8 +1,6 @@
 using BlazorPartner.Components;
 using BlazorPartner.Features;
 using BlazorPartner.Platform;
-using BlazorPartner.Features.Opportunities;
-using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Platform.DataProtection;
@@ -13,55 +11,27 @@ using BlazorPartner.Platform.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using BlazorPartner.Platform.Localization;
+using BlazorPartner.Platform.Http;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+builder.AddAppHttpHardening();
 builder.Services.AddAppCore();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDatabaseKeyRing();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
-builder.Services.AddScoped<CurrentActor>();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-builder.Services.ConfigureApplicationCookie(cookie =>
-{
-    cookie.LoginPath = "/account/login";
-    cookie.LogoutPath = "/account/logout";
-    cookie.AccessDeniedPath = "/account/access-denied";
-    cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
-    cookie.SlidingExpiration = true;
-});
-builder.Services.AddAppSessions(builder.Configuration);
-builder.Services.AddAuthorization();
-builder.Services.AddIdentityCore<AppUser>(options =>
-    {
-        options.User.RequireUniqueEmail = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
-        options.Password.RequiredLength = 10;
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<AppDbContext>()
-    .AddSignInManager()
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-    .AddDefaultTokenProviders();
-
+builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
+// Forwarded headers, security headers, exception handler + HSTS + HTTPS outside Development, 503 and 404 pages (ADR 0007).
+app.UseAppHttpHardening();
 
 app.UseRequestLocalization(Cultures.Options());
 app.UseAntiforgery();

@@ -1,0 +1,84 @@
+using System.Net;
+using BlazorPartner.E2E.Infrastructure;
+
+namespace BlazorPartner.E2E.Tests;
+
+/// <summary>Security headers, no Server banner and the not-found page, over plain HTTP against the real app (Kestrel).</summary>
+[Collection(E2ECollection.Name)]
+public sealed class HttpHardeningTests(E2EHost host)
+{
+    private HttpClient Client(string? language = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.BaseAddress };
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
+
+    public static TheoryData<string, HttpStatusCode> Responses => new()
+    {
+        { "account/login", HttpStatusCode.OK },                 // a page (static SSR)
+        { "css/app.css", HttpStatusCode.OK },                   // a static file
+        { "no-such-page", HttpStatusCode.NotFound },            // an unknown route
+        { "sales/opportunities", HttpStatusCode.Found },        // a redirect (signed out → sign-in page)
+        { "culture/set?culture=zh-CN&redirectUri=/", HttpStatusCode.Found }, // a minimal-API redirect
+    };
+
+    [Theory]
+    [MemberData(nameof(Responses))]
+    public async Task Every_response_carries_the_security_headers_and_no_server_banner(string path, HttpStatusCode status)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        var csp = Header(response, "Content-Security-Policy");
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("default-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
+        Assert.Contains("camera=()", Header(response, "Permissions-Policy"));
+        Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(",", response.Headers.TryGetValues("Server", out var v) ? v : [])}");
+        // Development: no HSTS (it would pin localhost to HTTPS in the developer's browser).
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Pages_allow_exactly_their_import_map_as_inline_script()
+    {
+        using var client = Client();
+        var html = await client.GetStringAsync("account/login");
+        using var response = await client.GetAsync("account/login");
+
+        var start = html.IndexOf("<script type=\"importmap\">", StringComparison.Ordinal) + "<script type=\"importmap\">".Length;
+        var importMap = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        Assert.Contains($"'{BlazorPartner.Platform.Http.SecurityHeaders.HashSource(importMap)}'", Header(response, "Content-Security-Policy"));
+    }
+
+    [Theory]
+    [InlineData("en-US", "Page not found", "There is no page at this address.")]
+    [InlineData("zh-CN", "找不到页面", "此地址没有对应的页面。")]
+    public async Task Unknown_route_answers_404_with_the_localized_not_found_page(string language, string title, string body)
+    {
+        using var client = Client(language);
+        using var response = await client.GetAsync("no-such-page");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($">{title}</h1>", html);
+        Assert.Contains(body, html);
+        // Signed out: the way on is the sign-in page.
+        Assert.Contains("href=\"account/login\"", html);
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : throw new Xunit.Sdk.XunitException($"{name} is missing on {response.RequestMessage?.RequestUri} ({(int)response.StatusCode})");
+}

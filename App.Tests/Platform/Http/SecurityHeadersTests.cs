@@ -1,0 +1,64 @@
+using System.Net;
+using BlazorPartner.Platform.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace BlazorPartner.Tests.Platform.Http;
+
+public class SecurityHeadersTests
+{
+    private static Dictionary<string, string> Directives(string policy) =>
+        policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => d.Split(' ', 2))
+            .ToDictionary(d => d[0], d => d.Length > 1 ? d[1] : "");
+
+    [Fact]
+    public void Policy_runs_only_the_apps_own_scripts_and_cannot_be_framed()
+    {
+        var policy = Directives(SecurityHeaders.ContentSecurityPolicy(["sha256-abc="]));
+
+        Assert.Equal("'self' 'sha256-abc='", policy["script-src"]);
+        Assert.Equal("'none'", policy["frame-ancestors"]);
+        Assert.Equal("'none'", policy["object-src"]);
+        Assert.Equal("'self'", policy["base-uri"]);
+        Assert.Equal("'self'", policy["form-action"]);
+        Assert.Equal("'self'", policy["connect-src"]);
+        Assert.Equal("'self'", policy["default-src"]);
+        // Inline style attributes only (Radzen positions popups with them); never inline or foreign script.
+        Assert.Equal("'self'", policy["style-src-elem"]);
+        Assert.DoesNotContain(policy, d => d.Key.StartsWith("script", StringComparison.Ordinal) && d.Value.Contains("unsafe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Development_also_allows_the_browser_refresh_socket_of_dotnet_watch()
+    {
+        var policy = Directives(SecurityHeaders.ContentSecurityPolicy([], allowDevelopmentTools: true));
+        Assert.Equal("'self' ws://localhost:* wss://localhost:*", policy["connect-src"]);
+        Assert.Equal("'self'", policy["script-src"]);
+    }
+
+    [Fact]
+    public void Hash_source_is_the_csp_sha256_of_the_exact_text()
+    {
+        // Known vector: SHA-256 of the empty string.
+        Assert.Equal("sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", SecurityHeaders.HashSource(""));
+    }
+
+    [Fact]
+    public void Forwarded_headers_believe_configured_proxies_and_networks_besides_loopback()
+    {
+        var forwarded = new ForwardedHeadersOptions();
+        HttpHardening.ConfigureForwardedHeaders(forwarded, new HttpHardeningOptions
+        {
+            KnownProxies = ["10.1.2.3"],
+            KnownNetworks = ["192.168.0.0/16"],
+            ForwardLimit = 2,
+        });
+
+        Assert.Equal(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, forwarded.ForwardedHeaders);
+        Assert.Equal(2, forwarded.ForwardLimit);
+        Assert.Contains(IPAddress.Parse("10.1.2.3"), forwarded.KnownProxies);
+        Assert.Contains(IPAddress.IPv6Loopback, forwarded.KnownProxies);
+        Assert.Contains(System.Net.IPNetwork.Parse("192.168.0.0/16"), forwarded.KnownIPNetworks);
+    }
+}

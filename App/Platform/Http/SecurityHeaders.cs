@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BlazorPartner.Platform.Http;
+
+/// <summary>
+/// The security headers every response carries, and the Content-Security-Policy Blazor Server and Radzen work under.
+/// Each source is explained in docs/decisions/0007-http-hardening-and-circuit-limits.md; keep that list and this one in step.
+/// </summary>
+public static class SecurityHeaders
+{
+    /// <summary>Browser features this console never uses; denying them means injected content cannot use them either.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), geolocation=(), " +
+        "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), " +
+        "screen-wake-lock=(), usb=()";
+
+    /// <summary>Opportunity numbers and customer names appear in URLs; they must not leak to other sites.</summary>
+    public const string ReferrerPolicy = "same-origin";
+
+    /// <summary>
+    /// Builds the policy. <paramref name="inlineScriptHashes"/> are CSP hash sources ('sha256-…') of inline scripts the app
+    /// itself renders (the framework's import map); nothing else inline may run.
+    /// </summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> inlineScriptHashes, bool allowDevelopmentTools = false)
+    {
+        var scripts = string.Join(' ', new[] { "'self'" }.Concat(inlineScriptHashes.Select(h => $"'{h}'")));
+        // 'self' covers ws:/wss: to the same host (CSP Level 3), which is the Blazor circuit's websocket.
+        // dotnet watch's browser-refresh script talks to its own localhost port.
+        var connect = allowDevelopmentTools ? "'self' ws://localhost:* wss://localhost:*" : "'self'";
+        return string.Join("; ",
+            "default-src 'self'",
+            $"script-src {scripts}",
+            // Radzen and Blazor set style="" attributes (widths, positions of popups and dialogs); style elements stay same-origin.
+            "style-src 'self'",
+            "style-src-elem 'self'",
+            "style-src-attr 'unsafe-inline'",
+            // data: for the favicon placeholder and small inline images in CSS.
+            "img-src 'self' data:",
+            // Radzen's material theme ships its fonts (Material Symbols, Roboto Flex) under _content/Radzen.Blazor/fonts.
+            "font-src 'self'",
+            $"connect-src {connect}",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "worker-src 'self'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+    }
+
+    /// <summary>The CSP hash source of an inline script's exact text.</summary>
+    public static string HashSource(string inlineScript) =>
+        "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inlineScript)));
+
+    /// <summary>Sets the headers on a response that is about to start.</summary>
+    public static void Apply(IHeaderDictionary headers, string contentSecurityPolicy)
+    {
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = ReferrerPolicy;
+        headers["Permissions-Policy"] = PermissionsPolicy;
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+}
