@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
-using BlazorPartner.Platform.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,12 +8,13 @@ namespace BlazorPartner.E2E.Tests;
 
 /// <summary>Partner A's administrator responds to opportunities the vendor shared (R9) on Sales › Opportunities › Shared by vendor.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class SharedOpportunitiesTests(PartnerAAdminSession session) : IClassFixture<PartnerAAdminSession>
+public sealed class SharedOpportunitiesTests(E2EHost host, PartnerAAdminSession session) : IClassFixture<PartnerAAdminSession>
 {
     [Fact]
     public Task R9_Accepting_a_pending_opportunity_moves_it_from_pending_acceptance_to_in_progress() => session.RunAsync(async page =>
     {
-        const string customer = DemoAccounts.WellKnownPendingCustomer; // "Shanghai Fintech Demo Co."
+        var customer = TestData.UniqueCustomer("Accept");
+        await host.SharePendingAsync(customer);
         var list = new OpportunityListPage(page);
         await list.OpenFromMenuAsync();
         await Expect(list.Tab(OpportunityListPage.PendingAcceptance)).ToHaveAttributeAsync("aria-checked", "true");
@@ -54,7 +54,8 @@ public sealed class SharedOpportunitiesTests(PartnerAAdminSession session) : ICl
     [Fact]
     public Task R9_Rejecting_needs_a_reason_and_a_rejected_opportunity_moves_to_the_rejected_tab() => session.RunAsync(async page =>
     {
-        const string customer = DemoAccounts.WellKnownRejectCustomer; // "Hangzhou Retail Demo Co."
+        var customer = TestData.UniqueCustomer("Reject");
+        await host.SharePendingAsync(customer);
         var list = new OpportunityListPage(page);
         await list.GotoAsync();
         await list.SearchAsync(customer);

@@ -106,7 +106,7 @@ public class OpportunityAccessTests
         Assert.Equal(OpportunityStatus.PendingAcceptance, untouched.Status);
         Assert.Null(untouched.AssignedToUserId);
         Assert.Equal(0, untouched.Version);
-        Assert.NotEqual(ofA, ofB);
+        Assert.Equal([ofB], (await world.Queries.ListAsync(world.AdminB, new OpportunityQuery())).Items.Select(r => r.Id));
     }
 
     [Theory, MemberData(nameof(Providers))]
