@@ -20,6 +20,8 @@ public sealed class DatabaseDownAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Production requires the deployment's key-encryption key for the key ring (ADR 0006); a fresh one per run.
+        builder.UseSetting("DataProtection:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Partner", "Host=127.0.0.1;Port=1;Username=nobody;Password=nothing;Database=none;Timeout=3");
         builder.UseSetting("Database:MigrateOnStartup", "false");

@@ -21,6 +21,7 @@ public static class CoreRegistration
         services.AddPermissions([]);
         services.AddSingleton<WorkCalendarService>();
         services.AddSingleton<SystemRoles>();
+        services.AddHostedService<SystemRolesWorker>();
         services.AddSingleton<ActorDirectory>();
         services.AddScoped<VisibleNavigation>();
         services.AddScoped<DemoDataSeeder>();

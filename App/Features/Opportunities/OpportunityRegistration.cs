@@ -23,9 +23,9 @@ public static class OpportunityRegistration
         services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.SharedByVendor", OpportunityRoutes.Shared, "inbox", OpportunityPolicies.PartnerView, 10));
         services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.AllSharedOpportunities", OpportunityRoutes.VendorList, "list", OpportunityPermissions.Share, 10, Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All));
         services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.ShareOpportunity", OpportunityRoutes.Share, "send", OpportunityPermissions.Share, 20));
-        services.AddHomeTile(new HomeTile("Nav.SharedByVendor", "Home.Tile.SharedByVendor", OpportunityRoutes.Shared, "inbox", OpportunityPolicies.PartnerView, 10));
-        services.AddHomeTile(new HomeTile("Nav.AllSharedOpportunities", "Home.Tile.AllShared", OpportunityRoutes.VendorList, "list", OpportunityPermissions.Share, 10));
-        services.AddHomeTile(new HomeTile("Nav.ShareOpportunity", "Home.Tile.Share", OpportunityRoutes.Share, "send", OpportunityPermissions.Share, 20));
+        services.AddHomeTile(new HomeTile("Home.TileTitle.SharedByVendor", "Home.Tile.SharedByVendor", OpportunityRoutes.Shared, "inbox", OpportunityPolicies.PartnerView, 10));
+        services.AddHomeTile(new HomeTile("Home.TileTitle.AllShared", "Home.Tile.AllShared", OpportunityRoutes.VendorList, "list", OpportunityPermissions.Share, 10));
+        services.AddHomeTile(new HomeTile("Home.TileTitle.Share", "Home.Tile.Share", OpportunityRoutes.Share, "send", OpportunityPermissions.Share, 20));
         services.AddAuthorizationBuilder().AddPolicy(OpportunityPolicies.PartnerView, p => p
             .RequireAuthenticatedUser()
             .RequireClaim(Permissions.ClaimType, OpportunityPermissions.View)

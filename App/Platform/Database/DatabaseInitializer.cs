@@ -27,9 +27,8 @@ public static class DatabaseInitializer
             }
         }
 
-        // System roles and their permissions are data that must match the code's declarations on every start.
-        await scope.ServiceProvider.GetRequiredService<Identity.SystemRoles>().SynchronizeAsync(ct);
-
+        // System roles are synchronized by SystemRolesWorker (it retries while the database is unreachable); the demo
+        // seeder synchronizes them itself first, because its accounts need them.
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
         if (seed)
         {

@@ -9,10 +9,10 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A POST with the antiforgery token (a GET link could sign users out from another site).
-        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signInManager, [FromForm] string? returnUrl) =>
+        endpoints.MapPost(AccountRoutes.Logout, async (SignInManager<AppUser> signInManager, [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return Results.LocalRedirect("/account/login");
+            return Results.LocalRedirect(AccountRoutes.Login);
         });
         return endpoints;
     }

@@ -22,9 +22,9 @@ public static class IdentityRegistration
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
-            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.LoginPath = AccountRoutes.Login;
+            cookie.LogoutPath = AccountRoutes.Logout;
+            cookie.AccessDeniedPath = AccountRoutes.AccessDenied;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });

@@ -53,6 +53,34 @@ public sealed class SystemRoles(IDbContextFactory<AppDbContext> dbFactory, Permi
     }
 }
 
+/// <summary>
+/// Synchronizes the system roles when the app starts, and keeps trying while the database cannot be reached: an instance
+/// that starts during an outage serves its 503 page and catches up when the database is back.
+/// </summary>
+public sealed class SystemRolesWorker(SystemRoles roles, ILogger<SystemRolesWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await roles.SynchronizeAsync(stoppingToken);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Another instance inserting the same role at once also lands here; the retry then finds it in place.
+                logger.LogWarning(error, "System roles could not be synchronized; retrying in {Delay}", RetryDelay);
+            }
+
+            await Task.Delay(RetryDelay, stoppingToken);
+        }
+    }
+}
+
 /// <summary>Builds an <see cref="Actor"/> for a user from the database, as sign-in would (for jobs and tests).</summary>
 public sealed class ActorDirectory(IDbContextFactory<AppDbContext> dbFactory)
 {

@@ -15,6 +15,7 @@ public sealed class DemoDataSeeder(
     IDbContextFactory<AppDbContext> dbFactory,
     UserManager<AppUser> userManager,
     IEnumerable<IDemoData> slices,
+    Identity.SystemRoles systemRoles,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -28,6 +29,7 @@ public sealed class DemoDataSeeder(
             }
         }
 
+        await systemRoles.SynchronizeAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var vendor = new Organization { Name = DemoAccounts.VendorName, Kind = OrganizationKind.Vendor, CreatedUtc = now };
         var partnerA = new Organization { Name = DemoAccounts.PartnerAName, Kind = OrganizationKind.SolutionProvider, CreatedUtc = now };
