@@ -4,6 +4,7 @@ using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Platform.DataProtection;
+using BlazorPartner.Platform.Diagnostics;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity;
 using BlazorPartner.Platform.Seeding;
@@ -53,6 +54,7 @@ builder.Services.AddIdentityCore<AppUser>(options =>
 builder.Services.AddSingleton<WorkCalendarService>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddOpportunities(builder.Configuration);
+builder.Services.AddMemoryDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -69,6 +71,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/health");
+app.MapMemoryDiagnostics(app.Configuration);
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 await app.RunAsync();
