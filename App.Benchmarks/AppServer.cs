@@ -24,11 +24,13 @@ internal sealed class AppServer : IAsyncDisposable
     private readonly Process _process;
     private readonly HttpClient _http;
     private readonly StreamWriter _log;
+    private readonly string _logPath;
 
-    private AppServer(Process process, Uri baseAddress, StreamWriter log)
+    private AppServer(Process process, Uri baseAddress, StreamWriter log, string logPath)
     {
         _process = process;
         _log = log;
+        _logPath = logPath;
         BaseAddress = baseAddress;
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
@@ -86,8 +88,17 @@ internal sealed class AppServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AppServer(process, baseAddress, log);
-        await server.WaitHealthyAsync(ct);
+        var server = new AppServer(process, baseAddress, log, logPath);
+        try
+        {
+            await server.WaitHealthyAsync(ct);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -108,12 +119,13 @@ internal sealed class AppServer : IAsyncDisposable
 
     private async Task WaitHealthyAsync(CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        // Generous: on a shared 2-core machine under load, startup (migrations and seeding on the first run) can take minutes.
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} during startup; see its log.");
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} during startup:\n{LogTail()}");
             }
 
             try
@@ -132,7 +144,19 @@ internal sealed class AppServer : IAsyncDisposable
             await Task.Delay(250, ct);
         }
 
-        throw new TimeoutException("The app did not become healthy within 2 minutes.");
+        throw new TimeoutException($"The app did not become healthy within 5 minutes:\n{LogTail()}");
+    }
+
+    private string LogTail()
+    {
+        lock (_log)
+        {
+            _log.Flush();
+        }
+
+        using var reader = new StreamReader(new FileStream(_logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        var lines = reader.ReadToEnd().Split('\n');
+        return string.Join('\n', lines.TakeLast(30));
     }
 
     private static int FreeLoopbackPort()

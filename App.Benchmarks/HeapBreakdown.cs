@@ -10,7 +10,7 @@ namespace BlazorPartner.Benchmarks;
 internal sealed record TypeTotal(long Count, long Bytes);
 
 /// <summary>The managed heap of one dump, by type; and the component instances by component type.</summary>
-internal sealed record HeapCensus(IReadOnlyDictionary<string, TypeTotal> Types, IReadOnlyDictionary<string, long> Components);
+internal sealed record HeapCensus(IReadOnlyDictionary<string, TypeTotal> Types, IReadOnlyDictionary<string, long> Components, IReadOnlyDictionary<int, long> FrameArrays);
 
 /// <summary>
 /// The evidence behind the per-circuit figures (--heap): the server is dumped with the runtime's own createdump right
@@ -20,7 +20,9 @@ internal sealed record HeapCensus(IReadOnlyDictionary<string, TypeTotal> Types, 
 internal static class HeapBreakdown
 {
     private const string ComponentStateType = "Microsoft.AspNetCore.Components.Rendering.ComponentState";
+    private const string RemoteComponentStateType = "Microsoft.AspNetCore.Components.Server.Circuits.RemoteComponentState";
     private const string ComponentField = "<Component>k__BackingField";
+    private const string FrameArrayType = "Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame[]";
 
     private static readonly Dictionary<string, HeapCensus> Censuses = [];
 
@@ -67,6 +69,7 @@ internal static class HeapBreakdown
         using var runtime = target.ClrVersions[0].CreateRuntime();
         var types = new Dictionary<string, (long Count, long Bytes)>();
         var components = new Dictionary<string, long>();
+        var frameArrays = new Dictionary<int, long>();
         foreach (var obj in runtime.Heap.EnumerateObjects())
         {
             if (!obj.IsValid || obj.IsFree || obj.Type is not { } type)
@@ -76,15 +79,22 @@ internal static class HeapBreakdown
 
             var name = type.Name ?? "?";
             types[name] = types.TryGetValue(name, out var total) ? (total.Count + 1, total.Bytes + (long)obj.Size) : (1, (long)obj.Size);
+            // Render-tree buffers by capacity: each component keeps two (current and previous), grown by doubling.
+            if (name == FrameArrayType)
+            {
+                var length = obj.AsArray().Length;
+                frameArrays[length] = frameArrays.GetValueOrDefault(length) + 1;
+            }
+
             // Every live component has one ComponentState in its renderer; counting those catches the components that
             // implement IComponent directly (CascadingValue, RouteView...) as well as ComponentBase ones.
-            if (name == ComponentStateType && obj.TryReadObjectField(ComponentField, out var component) && component.Type?.Name is { } componentType)
+            if (name is ComponentStateType or RemoteComponentStateType && obj.TryReadObjectField(ComponentField, out var component) && component.Type?.Name is { } componentType)
             {
                 components[componentType] = components.GetValueOrDefault(componentType) + 1;
             }
         }
 
-        return new HeapCensus(types.ToDictionary(t => t.Key, t => new TypeTotal(t.Value.Count, t.Value.Bytes)), components);
+        return new HeapCensus(types.ToDictionary(t => t.Key, t => new TypeTotal(t.Value.Count, t.Value.Bytes)), components, frameArrays);
     }
 
     public static void AddToReport(Report report, IReadOnlyList<PageMemory> results, PageMemory home, int top)
@@ -109,6 +119,18 @@ internal static class HeapBreakdown
             foreach (var (type, count) in perCircuit.Components.Where(c => c.Value >= 1).OrderByDescending(c => c.Value))
             {
                 body.AppendLine(CultureInfo.InvariantCulture, $"{count,8:0.0}  {type}");
+            }
+
+            body.AppendLine();
+            body.AppendLine("Render-tree buffers (RenderTreeFrame[]) per circuit, by capacity in frames:");
+            var before = Censuses[result.HeapDump + "-before"].FrameArrays;
+            foreach (var (length, count) in Censuses[result.HeapDump + "-after"].FrameArrays.OrderByDescending(f => f.Key))
+            {
+                var grown = (count - before.GetValueOrDefault(length)) / (double)result.Circuits;
+                if (grown >= 0.5)
+                {
+                    body.AppendLine(CultureInfo.InvariantCulture, $"{grown,8:0.0}  x {length} frames");
+                }
             }
 
             report.Appendix($"Heap per circuit: {result.Page.Path} as {result.Page.Role}", body.ToString());
