@@ -74,6 +74,18 @@ public sealed class SharedOpportunitiesTests(PartnerAAdminSession session) : ICl
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept selected (1)", Exact = true })).ToBeEnabledAsync();
         await row.GetByRole(AriaRole.Checkbox).UncheckAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept selected (0)", Exact = true })).ToBeDisabledAsync();
+
+        // The filter bar's native selects filter the grid and Reset clears them.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Industry", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Finance" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(list.DataRows.First).ToContainTextAsync("Finance");
+        foreach (var text in await list.DataRows.AllInnerTextsAsync())
+        {
+            Assert.Contains("Finance", text);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Industry", Exact = true })).ToHaveValueAsync("");
         await session.SaveScreenshotAsync(page, "grid-plain-markup");
     });
 
