@@ -1,8 +1,13 @@
 using BlazorPartner.Benchmarks;
 
-// The benchmark command (see BenchmarkOptions.Usage). Exit code 1 means a target was missed.
+// The benchmark command (see BenchmarkOptions.Usage and CircuitOptions.Usage). Exit code 1 means a target was missed.
 try
 {
+    if (args.Length > 0 && args[0] == CircuitOptions.Mode)
+    {
+        return await CircuitBenchmark.RunAsync(CircuitOptions.Parse(args));
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Phase == BenchmarkOptions.ExportPhase)
     {

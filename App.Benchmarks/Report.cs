@@ -12,11 +12,14 @@ internal enum Verdict
 internal sealed record ResultLine(string Provider, string Measure, string Value, string Target, Verdict Verdict);
 
 /// <summary>The results table (printed and, with --out, written as markdown), plus context and query plans.</summary>
-internal sealed class Report
+internal sealed class Report(string title = "BlazorPartner benchmark")
 {
     private readonly List<ResultLine> _lines = [];
     private readonly List<string> _context = [];
     private readonly List<(string Title, string Body)> _appendix = [];
+
+    /// <summary>What the first column groups by: the database provider, or for the circuit benchmark the signed-in role.</summary>
+    public string FirstColumn { get; init; } = "Provider";
 
     public bool AnyMiss => _lines.Any(l => l.Verdict == Verdict.Miss);
 
@@ -31,7 +34,7 @@ internal sealed class Report
 
     public void WriteConsole(TextWriter output)
     {
-        string[] header = ["Provider", "Measure", "Result", "Target", "Status"];
+        string[] header = [FirstColumn, "Measure", "Result", "Target", "Status"];
         var rows = _lines.Select(l => new[] { l.Provider, l.Measure, l.Value, l.Target, Status(l.Verdict) }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
@@ -57,22 +60,22 @@ internal sealed class Report
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        md.AppendLine("# BlazorPartner benchmark").AppendLine();
+        md.Append("# ").AppendLine(title).AppendLine();
         foreach (var line in _context)
         {
             md.Append("- ").AppendLine(line);
         }
 
-        md.AppendLine().AppendLine("| Provider | Measure | Result | Target | Status |").AppendLine("|---|---|---|---|---|");
+        md.AppendLine().AppendLine($"| {FirstColumn} | Measure | Result | Target | Status |").AppendLine("|---|---|---|---|---|");
         foreach (var l in _lines)
         {
             md.AppendLine($"| {l.Provider} | {l.Measure} | {l.Value} | {l.Target} | {Status(l.Verdict)} |");
         }
 
         md.AppendLine().AppendLine(AnyMiss ? "**At least one target missed.**" : "**All targets met.**");
-        foreach (var (title, body) in _appendix)
+        foreach (var (heading, body) in _appendix)
         {
-            md.AppendLine().Append("## ").AppendLine(title).AppendLine().AppendLine("```").AppendLine(body.TrimEnd()).AppendLine("```");
+            md.AppendLine().Append("## ").AppendLine(heading).AppendLine().AppendLine("```").AppendLine(body.TrimEnd()).AppendLine("```");
         }
 
         return md.ToString();

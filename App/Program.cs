@@ -4,6 +4,7 @@ using BlazorPartner.Platform;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Platform.DataProtection;
+using BlazorPartner.Platform.Diagnostics;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity;
 using BlazorPartner.Platform.Identity.Sessions;
@@ -27,6 +28,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
+builder.Services.AddMemoryDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/health");
+app.MapMemoryDiagnostics(app.Configuration);
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 await app.RunAsync();

@@ -51,6 +51,44 @@ public sealed class SharedOpportunitiesTests(E2EHost host, PartnerAAdminSession 
         await Expect(list.EmptyMessage).ToBeVisibleAsync();
     });
 
+    /// <summary>The grid's contact cells and row checkboxes are plain markup (no component per cell): they must still work.</summary>
+    [Fact]
+    public Task R4_Grid_contacts_stay_masked_until_revealed_and_row_checkboxes_drive_bulk_accept() => session.RunAsync(async page =>
+    {
+        var list = new OpportunityListPage(page);
+        await list.GotoAsync();
+        var row = list.DataRows.First;
+        var masked = row.Locator(".bp-masked").First;
+        var hidden = await masked.InnerTextAsync();
+        Assert.Contains("*", hidden);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).First.ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Hide", Exact = true })).ToHaveCountAsync(1);
+        await Expect(masked).Not.ToHaveTextAsync(hidden);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Hide", Exact = true }).ClickAsync();
+        await Expect(masked).ToHaveTextAsync(hidden);
+
+        var bulk = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Accept selected \(\d+\)$") });
+        await Expect(bulk).ToBeDisabledAsync();
+        await row.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept selected (1)", Exact = true })).ToBeEnabledAsync();
+        await row.GetByRole(AriaRole.Checkbox).UncheckAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept selected (0)", Exact = true })).ToBeDisabledAsync();
+
+        // The filter bar's native selects filter the grid and Reset clears them.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Industry", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Finance" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(list.DataRows.First).ToContainTextAsync("Finance");
+        foreach (var text in await list.DataRows.AllInnerTextsAsync())
+        {
+            Assert.Contains("Finance", text);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Industry", Exact = true })).ToHaveValueAsync("");
+        await session.SaveScreenshotAsync(page, "grid-plain-markup");
+    });
+
     [Fact]
     public Task R9_Rejecting_needs_a_reason_and_a_rejected_opportunity_moves_to_the_rejected_tab() => session.RunAsync(async page =>
     {
