@@ -28,6 +28,9 @@ public sealed class E2EHost : IAsyncLifetime
 
     public Uri BaseAddress => app.BaseAddress;
 
+    /// <summary>The app instance's SQLite file, for checks that need to know what the stored (user-entered) data is.</summary>
+    public string DatabasePath => app.DatabasePath;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The E2E host is not initialized.");
 
     /// <summary>Screenshots of failed tests go here (under the test project's output folder).</summary>

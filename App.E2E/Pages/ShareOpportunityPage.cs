@@ -28,11 +28,8 @@ public sealed partial class ShareOpportunityPage(IPage page)
 
     public ILocator CloudServices => Combobox("Cloud services of interest");
 
-    /// <summary>
-    /// RadzenNumeric 12.0.8 puts the aria-label on its wrapper, not on the input (the spinbutton has no accessible name
-    /// of its own), so the input is found inside the labelled wrapper.
-    /// </summary>
-    public ILocator EstimatedAmount => page.GetByLabel("Estimated amount", new() { Exact = true }).GetByRole(AriaRole.Spinbutton);
+    /// <summary>The spinbutton is named by RadzenNumeric's AriaLabel (an aria-label attribute would land on its wrapper).</summary>
+    public ILocator EstimatedAmount => page.GetByRole(AriaRole.Spinbutton, new() { Name = "Estimated amount", Exact = true });
 
     public ILocator ExpectedClose => Textbox("Expected close");
 
