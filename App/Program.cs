@@ -21,6 +21,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.AddAppHttpHardening();
 builder.Services.AddAppCore();
+builder.Services.AddRadzenLocalization();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDatabaseKeyRing();

@@ -30,6 +30,8 @@ public sealed class E2EHost : IAsyncLifetime
 
     /// <summary>The running app's services, for tests that arrange their own data (e.g. their own users) instead of sharing demo accounts.</summary>
     public IServiceProvider Services => app.Services;
+    /// <summary>The app instance's SQLite file, for checks that need to know what the stored (user-entered) data is.</summary>
+    public string DatabasePath => app.DatabasePath;
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The E2E host is not initialized.");
 

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace BlazorPartner.E2E.Audit;
+
+/// <summary>
+/// The texts users (and the demo seed) typed in: customer, organization and person names, cities, notes, audit before/after
+/// values. They are data, shown as entered in every language, so the translation check removes them before it looks for
+/// English. Read from the app's database at check time, because tests running earlier add data of their own.
+/// </summary>
+public static class StoredText
+{
+    /// <summary>Columns holding entered text, wherever a table has them; an unknown column name is simply not read.</summary>
+    private static readonly HashSet<string> DataColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Name", "DisplayName", "Email", "UserName", "CustomerName", "City", "ContactName", "ContactPhone", "Description",
+        "RejectionNote", "RespondedByName", "AssignedToName", "Note", "ByName", "ActorName", "Before", "After", "Reason", "Number",
+    };
+
+    /// <summary>Every distinct stored value of those columns, longest first (so a name is removed before a part of it).</summary>
+    public static IReadOnlyList<string> Read(string databasePath)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        foreach (var table in Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        {
+            foreach (var column in Strings(connection, $"SELECT name FROM pragma_table_info('{table}')").Where(DataColumns.Contains))
+            {
+                values.UnionWith(Strings(connection, $"SELECT DISTINCT \"{column}\" FROM \"{table}\" WHERE typeof(\"{column}\") = 'text'")
+                    .Where(v => v.Trim().Length > 1));
+            }
+        }
+
+        return values.OrderByDescending(v => v.Length).ToList();
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var result = new List<string>();
+        while (reader.Read())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using BlazorPartner.E2E.Audit;
+using BlazorPartner.E2E.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Xunit.Abstractions;
+
+namespace BlazorPartner.E2E.Tests;
+
+/// <summary>
+/// axe-core on every page and dialog (<see cref="AuditedPages"/>) in both languages: no serious or critical violation may
+/// remain. Each failure lists the rule, the element and axe's summary of what to fix.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class AccessibilityAuditTests(AuditSessions sessions, ITestOutputHelper output) : IClassFixture<AuditSessions>
+{
+    private static readonly string[] BlockingImpacts = ["serious", "critical"];
+
+    public static TheoryData<string, string> Pages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var culture in AuditedPages.Cultures)
+        {
+            foreach (var page in AuditedPages.All)
+            {
+                data.Add(page.Name, culture);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task Has_no_serious_or_critical_axe_violations(string pageName, string culture) =>
+        sessions.RunAsync(AuditedPages.Named(pageName), culture, async page =>
+        {
+            var result = await page.RunAxe();
+            var blocking = result.Violations.Where(v => BlockingImpacts.Contains(v.Impact)).ToList();
+            var nodes = blocking.Sum(v => v.Nodes.Length);
+            Record(pageName, culture, blocking.Count, nodes);
+            Assert.True(blocking.Count == 0, Describe(pageName, culture, blocking));
+        });
+
+    private void Record(string pageName, string culture, int rules, int nodes)
+    {
+        var line = $"{culture}\t{pageName}\t{rules}\t{nodes}";
+        output.WriteLine(line);
+        // One line per audit, so a whole run's figures can be read as a table (rules violated, elements affected).
+        Directory.CreateDirectory(sessions.Host.ArtifactsDirectory);
+        File.AppendAllText(Path.Combine(sessions.Host.ArtifactsDirectory, "axe-summary.tsv"), line + Environment.NewLine);
+    }
+
+    private static string Describe(string pageName, string culture, IReadOnlyList<AxeResultItem> violations)
+    {
+        var text = new StringBuilder($"{violations.Count} serious/critical axe rule(s) violated on '{pageName}' ({culture}):");
+        foreach (var violation in violations)
+        {
+            text.AppendLine().Append($"- {violation.Id} ({violation.Impact}): {violation.Help}");
+            foreach (var node in violation.Nodes)
+            {
+                text.AppendLine().Append($"    {node.Target} {Truncate(node.Html)}: {Summary(node)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Truncate(string? html) => html is { Length: > 200 } ? html[..200] + "…" : html ?? "";
+
+    private static string Summary(AxeResultNode node)
+    {
+        // axe's own wording: "any" checks fail only when none passes; every failed "all"/"none" check counts.
+        var messages = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).Where(m => !string.IsNullOrEmpty(m));
+        return string.Join(" | ", messages);
+    }
+}
