@@ -29,7 +29,14 @@ public sealed record OpportunityQuery
     public OpportunitySort Sort { get; init; } = OpportunitySort.Deadline;
     public bool Descending { get; init; }
     public int Skip { get; init; }
-    public int Take { get; init; } = 20;
+    public int Take { get; init; } = DefaultPageSize;
+
+    /// <summary>
+    /// Ten rows, as Huawei Cloud's consoles show by default (20, 50, 100 a click away). Each grid row keeps its own
+    /// render-tree buffers on the server for as long as the tab is open, so the default decides most of a list page's
+    /// memory per circuit (README, "Server memory per circuit").
+    /// </summary>
+    public const int DefaultPageSize = 10;
 }
 
 public sealed record OpportunityRow(
