@@ -150,7 +150,9 @@ public static partial class AuditedPages
         {
             await GotoInteractiveAsync(page, "vendor/calendar");
             await WaitForGridAsync(page);
-            await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("Common.Delete", culture), Exact = true }).First.ClickAsync();
+            // Each row's delete button is named after its day ("Remove 2026-01-01"), so the first one is found by that pattern.
+            var removeDay = new Regex("^" + Regex.Escape(UiText.Get("Calendar.RemoveDay", culture, "DATE")).Replace("DATE", @"\d{4}-\d{2}-\d{2}", StringComparison.Ordinal) + "$");
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = removeDay }).First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Alertdialog)).ToBeVisibleAsync();
         }),
     ];

@@ -17,6 +17,7 @@ namespace BlazorPartner.Components;
 public abstract class AppComponentBase : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _cancellation;
+    private bool _disposed;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -28,7 +29,7 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
     private IStringLocalizer<SharedResource> Text { get; set; } = default!;
 
     /// <summary>Cancelled when the component is disposed (navigation away, circuit closed).</summary>
-    protected CancellationToken Cancellation => (_cancellation ??= new CancellationTokenSource()).Token;
+    protected CancellationToken Cancellation => _disposed ? new CancellationToken(canceled: true) : (_cancellation ??= new CancellationTokenSource()).Token;
 
     /// <summary>Field name → localized message from the last command.</summary>
     protected IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
@@ -70,7 +71,7 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
             Notify(NotificationSeverity.Error, ErrorText.Describe(Text, refused));
             await OnRefusedAsync(refused);
         }
-        catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+        catch (OperationCanceledException) when (_disposed)
         {
             // The component went away; nobody is waiting for the answer.
         }
@@ -94,7 +95,7 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
             Notify(NotificationSeverity.Error, ErrorText.Describe(Text, refused));
             return fallback;
         }
-        catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+        catch (OperationCanceledException) when (_disposed)
         {
             return fallback;
         }
@@ -109,10 +110,17 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
     protected void Notify(NotificationSeverity severity, string message) =>
         Notifications.Notify(new NotificationMessage { Severity = severity, Summary = message, Duration = severity == NotificationSeverity.Success ? 4000 : 10000 });
 
+    /// <summary>Cancels work still running for this component. Safe to call more than once.</summary>
     public virtual void Dispose()
     {
-        _cancellation?.Cancel();
-        _cancellation?.Dispose();
+        _disposed = true;
+        if (_cancellation is { } cancellation)
+        {
+            _cancellation = null;
+            cancellation.Cancel();
+            cancellation.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 }
