@@ -21,6 +21,8 @@ internal sealed record ServerMemory(
 /// </summary>
 internal sealed class AppServer : IAsyncDisposable
 {
+    private static readonly string RunKeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly Process _process;
     private readonly HttpClient _http;
     private readonly StreamWriter _log;
@@ -80,6 +82,12 @@ internal sealed class AppServer : IAsyncDisposable
         // The auto-reject job would change rows (and allocate) while circuits are measured.
         start.Environment["Opportunities__AutoRejectEnabled"] = "false";
         start.Environment["Diagnostics__MemoryEndpoint"] = "true";
+        // Production needs the deployment's key-encryption key (ADR 0006); one per benchmark run, so every page's process
+        // reads the key ring the first one wrote and the sign-in cookies stay valid.
+        start.Environment["DataProtection__KeyEncryptionKey"] = RunKeyEncryptionKey;
+        // Plain http on loopback, and one user holds all N circuits: no HTTPS redirect, no per-user tab cap (ADR 0007).
+        start.Environment["Http__HttpsRedirection"] = "false";
+        start.Environment["Circuits__MaxCircuitsPerUser"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
