@@ -50,6 +50,7 @@ public class OpportunityExportTests
         Assert.Equal("Export customer 01", Text(first[2]));
         Assert.Equal("Finance", Text(first[3]));
         Assert.Equal("East China", Text(first[4]));
+        Assert.Equal("Elastic Cloud Server (ECS), Relational Database Service (RDS)", Text(first[6]));
         Assert.Equal("1001.25", first[7].CellValue!.Text);
         Assert.Equal("Pending acceptance", Text(first[9]));
         Assert.Equal("M*", Text(first[14])[..2]);

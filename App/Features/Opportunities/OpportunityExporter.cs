@@ -20,6 +20,8 @@ public sealed class OpportunityExporter(OpportunityQueries queries, IStringLocal
         actor.Demand(OpportunityPermissions.Export);
         var zone = $" ({BeijingTime.ZoneLabel})";
         var L = localizer;
+        // Looked up once per export, not once per row and service (100,000 rows × several services).
+        var serviceNames = OpportunityCatalog.CloudServices.ToDictionary(c => c, c => L[$"CloudService.{c}"].Value);
         XlsxColumn<OpportunityRow>[] columns =
         [
             new(L["Opportunity.Number"], XlsxColumnKind.Text, 22, r => r.Number),
@@ -28,7 +30,7 @@ public sealed class OpportunityExporter(OpportunityQueries queries, IStringLocal
             new(L["Opportunity.Industry"], XlsxColumnKind.Text, 14, r => L[$"Industry.{r.Industry}"].Value),
             new(L["Opportunity.Region"], XlsxColumnKind.Text, 14, r => L[$"Region.{r.Region}"].Value),
             new(L["Opportunity.City"], XlsxColumnKind.Text, 12, r => r.City),
-            new(L["Opportunity.CloudServices"], XlsxColumnKind.Text, 24, r => string.Join(", ", OpportunityCatalog.SplitServices(r.CloudServices).Select(c => L[$"CloudService.{c}"].Value))),
+            new(L["Opportunity.CloudServices"], XlsxColumnKind.Text, 24, r => string.Join(", ", OpportunityCatalog.SplitServices(r.CloudServices).Select(c => serviceNames.GetValueOrDefault(c, c)))),
             new(L["Opportunity.EstimatedAmount"] + " (CNY)", XlsxColumnKind.Money, 18, r => r.EstimatedAmount.Yuan),
             new(L["Opportunity.ExpectedClose"], XlsxColumnKind.Date, 14, r => r.ExpectedCloseDate),
             new(L["Opportunity.Status"], XlsxColumnKind.Text, 20, r => L[$"OpportunityStatus.{r.Status}"].Value),
