@@ -57,6 +57,8 @@ public static partial class AuditedPages
             await Expect(page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
         }),
         new("sign out", AuditAccount.PartnerAdmin, (page, _) => GotoStaticAsync(page, "account/sign-out")),
+        new("not found (signed out)", null, (page, _) => GotoStaticAsync(page, "no-such-page")),
+        new("not found (signed in)", AuditAccount.PartnerAdmin, (page, _) => GotoInteractiveAsync(page, "no-such-page")),
 
         // Home for each role.
         new("home (vendor operator)", AuditAccount.VendorOperator, (page, _) => GotoInteractiveAsync(page, "")),
