@@ -1,3 +1,4 @@
+using BlazorPartner.Core.Identity;
 using System.Text.RegularExpressions;
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
@@ -39,21 +40,23 @@ public sealed partial class SignInLockoutTests(E2EHost host)
     [Fact]
     public Task Five_wrong_passwords_lock_the_account_and_the_right_password_is_then_refused() => host.RunSignedOutAsync(async page =>
     {
+        // An account of its own: locking a demo account would change what other tests and tours sign in with.
+        var email = await host.CreateUserAsync(AppRoles.AccountManager);
         var login = new LoginPage(page);
         await login.GotoAsync();
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            await login.SubmitAsync(DemoAccounts.PartnerAManager2, WrongPassword);
+            await login.SubmitAsync(email, WrongPassword);
             await Expect(login.Error).ToHaveTextAsync(SignInFailed);
         }
 
         // The fifth failure is the one that locks (MaxFailedAccessAttempts = 5), without saying so.
-        await login.SubmitAsync(DemoAccounts.PartnerAManager2, WrongPassword);
+        await login.SubmitAsync(email, WrongPassword);
         await Expect(login.Error).ToHaveTextAsync(SignInFailed);
 
         // Locked: the right password is refused too, and nobody is signed in.
-        await login.SubmitAsync(DemoAccounts.PartnerAManager2, DemoAccounts.Password);
+        await login.SubmitAsync(email, TestAccounts.Password);
         await Expect(login.Error).ToHaveTextAsync(SignInFailed);
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(page.GetByTestId("org-name")).ToHaveCountAsync(0);
