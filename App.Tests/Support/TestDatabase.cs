@@ -108,7 +108,20 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException busy) when (busy.SqlState is "42501" or "55006" && attempt < 10)
+                {
+                    // A fresh database can briefly hold a backend of another role (autovacuum), which FORCE may not end
+                    // for a non-superuser: wait for it to finish rather than fail the test that just passed.
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
     }
 
