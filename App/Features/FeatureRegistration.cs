@@ -1,4 +1,7 @@
+using BlazorPartner.Features.Customers;
+using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Opportunities;
+using BlazorPartner.Features.Vouchers;
 using BlazorPartner.Features.WorkCalendar;
 
 namespace BlazorPartner.Features;
@@ -9,5 +12,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddOpportunities(configuration)
-            .AddWorkCalendar();
+            .AddWorkCalendar()
+            .AddCustomers(configuration)
+            .AddFunds(configuration)
+            .AddVouchers(configuration);
 }

@@ -8,6 +8,16 @@ public enum OrganizationKind
     Reseller = 3,
 }
 
+/// <summary>
+/// The vendor entity a party signs its cloud contract with. R30 compares a customer's with its partner's: a cash coupon
+/// invoiced to its user may only go to customers contracting with the same entity.
+/// </summary>
+public enum ContractingEntity
+{
+    ChinaMainland = 0,
+    HongKong = 1,
+}
+
 public class Organization
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -16,6 +26,8 @@ public class Organization
 
     /// <summary>The distributor a reseller buys through (R29, R43); null for everyone else.</summary>
     public Guid? ParentOrganizationId { get; set; }
+
+    public ContractingEntity ContractingEntity { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 }

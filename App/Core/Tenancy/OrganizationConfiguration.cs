@@ -10,6 +10,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         org.ToTable("Organizations");
         org.Property(o => o.Name).HasMaxLength(200);
         org.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+        org.Property(o => o.ContractingEntity).HasConversion<int>();
         org.HasIndex(o => o.Name).IsUnique();
     }
 }
