@@ -7,7 +7,7 @@ namespace BlazorPartner.Platform.Outbox;
 
 public sealed record OutboxRow(Guid Id, string Kind, string Recipient, string Subject, string? OrganizationName, DateTime CreatedAtUtc, DateTime? SentAtUtc);
 
-public sealed record OutboxPage(IReadOnlyList<OutboxRow> Items, int TotalCount);
+public sealed record OutboxMessagePage(IReadOnlyList<OutboxRow> Items, int TotalCount);
 
 public sealed record OutboxMessageView(OutboxRow Summary, string Body);
 
@@ -16,7 +16,7 @@ public sealed class OutboxQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<OutboxPage> ListAsync(Actor actor, int skip, int take, CancellationToken ct = default)
+    public async Task<OutboxMessagePage> ListAsync(Actor actor, int skip, int take, CancellationToken ct = default)
     {
         Demand(actor);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
@@ -27,7 +27,7 @@ public sealed class OutboxQueries(IDbContextFactory<AppDbContext> dbFactory)
                 .Skip(Math.Max(0, skip))
                 .Take(Math.Clamp(take, 1, MaxPageSize)))
             .ToListAsync(ct);
-        return new OutboxPage(rows, total);
+        return new OutboxMessagePage(rows, total);
     }
 
     public async Task<OutboxMessageView> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -52,9 +52,9 @@ internal static class RegistrationRules
         return value;
     }
 
-    public static IReadOnlyList<string> Regions => OpportunityCatalog.Regions;
+    public static IReadOnlyList<string> Regions => RegistrationRulesCatalog.Regions;
 
-    public static IReadOnlyList<string> Industries => OpportunityCatalog.Industries;
+    public static IReadOnlyList<string> Industries => RegistrationRulesCatalog.Industries;
 
     /// <summary>
     /// R3 on top of tenant isolation: the partner admin sees all of the partner's registrations, a supervisor those of
@@ -103,4 +103,12 @@ internal static class RegistrationRules
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+}
+
+/// <summary>The region and industry codes the form offers: the same catalog (and resource keys) as opportunities.</summary>
+public static class RegistrationRulesCatalog
+{
+    public static IReadOnlyList<string> Regions => OpportunityCatalog.Regions;
+
+    public static IReadOnlyList<string> Industries => OpportunityCatalog.Industries;
 }
