@@ -1,5 +1,6 @@
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
+using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace BlazorPartner.Features.Customers.Registrations;
 /// reservations running; one rejected; one expired) and one pending for Partner B. Credit codes come from a range the
 /// customer demo data does not use. No customers are created here.
 /// </summary>
-public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFactory) : IDemoData
+public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFactory, IMailSender mail) : IDemoData
 {
     /// <summary>Credit-code numbers for <see cref="CustomerFactory.CreditCodeFor"/>, far from the customer demo's.</summary>
     public const long CreditCodeBase = 880_000_000;
@@ -32,6 +33,13 @@ public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFacto
         new("Shijiazhuang Pharma Co.", RegistrationStatus.Expired, 25, "Du Wei", "NorthChina", "Healthcare", true),
     ];
 
+    /// <summary>
+    /// The link token of the demo invitation sent for <see cref="WellKnownApprovedCompany"/>. Published on purpose, like the
+    /// demo passwords, so a tour (and the page audits) can open the public page; only demo data has a known token, every
+    /// real one is 32 random bytes of which only the hash is kept.
+    /// </summary>
+    public const string DemoInvitationToken = "demo-invitation-link-for-ningbo-harbor-0001";
+
     public int Order => 20;
 
     public async Task SeedAsync(DemoSeedContext demo, CancellationToken ct)
@@ -43,7 +51,11 @@ public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFacto
         var number = CreditCodeBase;
         foreach (var plan in PartnerAPlans)
         {
-            Add(db, demo.PartnerA.Id, plan, plan.ByManager ? manager : admin, reviewer.DisplayName, demo.NowUtc, number++);
+            var registration = Add(db, demo.PartnerA.Id, plan, plan.ByManager ? manager : admin, reviewer.DisplayName, demo.NowUtc, number++);
+            if (plan.Company == WellKnownApprovedCompany)
+            {
+                AddInvitation(db, registration, admin, demo.PartnerA.Name, demo.NowUtc.AddDays(-1));
+            }
         }
 
         Add(db, demo.PartnerB.Id, new Plan("Taiyuan Coal Analytics Co.", RegistrationStatus.Pending, 1, "Qin Hao", "NorthChina", "Energy", false),
@@ -51,7 +63,29 @@ public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFacto
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Add(AppDbContext db, Guid organizationId, Plan plan, Core.Identity.AppUser by, string reviewerName, DateTime nowUtc, long number)
+    private void AddInvitation(AppDbContext db, CustomerRegistration registration, Core.Identity.AppUser by, string partnerName, DateTime sentAtUtc)
+    {
+        var invitation = new CustomerInvitation
+        {
+            OrganizationId = registration.OrganizationId,
+            RegistrationId = registration.Id,
+            Mode = AssociationMode.Resale,
+            TokenHash = InvitationTokens.Hash(DemoInvitationToken),
+            RecipientEmail = registration.ContactEmail,
+            CreatedByUserId = by.Id,
+            CreatedByName = by.DisplayName,
+            CreatedAtUtc = sentAtUtc,
+            ExpiresAtUtc = registration.ReservedUntilUtc!.Value,
+        };
+        registration.LastInvitedAtUtc = sentAtUtc;
+        var body = $"Dear {registration.ContactName},\n\n{partnerName} invites {registration.CompanyName} to associate with it as a partner customer in Resale mode.\n\n"
+            + $"Open this link to confirm your details and associate:\n/invitations/{DemoInvitationToken}\n\n"
+            + $"The link can be used once and is valid until {Core.Time.BeijingTime.Format(invitation.ExpiresAtUtc)}.";
+        invitation.OutboxMessageId = mail.Send(db, new OutgoingMail(registration.ContactEmail, $"{partnerName} invites you to associate your cloud account", body, InvitationService.MailKind, registration.OrganizationId), sentAtUtc);
+        db.CustomerInvitations.Add(invitation);
+    }
+
+    private static CustomerRegistration Add(AppDbContext db, Guid organizationId, Plan plan, Core.Identity.AppUser by, string reviewerName, DateTime nowUtc, long number)
     {
         var registeredAt = nowUtc.AddDays(-plan.DaysAgo);
         var reviewedAt = plan.Status == RegistrationStatus.Pending ? (DateTime?)null : registeredAt.AddHours(3);
@@ -90,5 +124,6 @@ public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFacto
             After = AuditExtensions.Serialize(new { registration.CompanyName, registration.CreditCode, Status = RegistrationStatus.Pending }),
             AtUtc = registeredAt,
         });
+        return registration;
     }
 }
