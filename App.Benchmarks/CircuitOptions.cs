@@ -20,6 +20,9 @@ internal sealed record CircuitOptions
         "/vendor/opportunities",
         "/vendor/opportunities/share",
         "/vendor/calendar",
+        "/sales/customer-registrations",
+        "/vendor/customer-registrations",
+        "/vendor/outbox",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
@@ -83,7 +86,8 @@ internal sealed record CircuitOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project App.Benchmarks -- circuits [options]
           --pages <path>...   pages to measure (default: / /sales/opportunities /opportunities/{id} /vendor/opportunities
-                              /vendor/opportunities/share /vendor/calendar); /vendor/... pages sign in as operator@vendor.demo,
+                              /vendor/opportunities/share /vendor/calendar /sales/customer-registrations
+                              /vendor/customer-registrations /vendor/outbox); /vendor/... pages sign in as operator@vendor.demo,
                               the others as admin@partner-a.demo; add @vendor or @partner to choose; the home page is always measured
           --circuits <n>      circuits (browser tabs) per page (default 100)
           --contexts <n>      browser contexts the tabs are spread over (default 4)
