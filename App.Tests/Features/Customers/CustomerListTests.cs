@@ -100,7 +100,7 @@ public class CustomerListTests
         Assert.Equal(["Customer name", "Credit code", "Association mode"], header.Take(3));
         Assert.Equal("Phone", header[10]);
         var first = rows[1].Elements<Cell>().Select(Text).ToList();
-        Assert.Equal("余******", first[0]);
+        Assert.Equal("余*****", first[0]);
         Assert.Equal(OkCode, first[1]);
         Assert.Equal("Resale", first[2]);
         Assert.Equal("50000", first[5]);
@@ -112,7 +112,7 @@ public class CustomerListTests
         Assert.DoesNotContain("zhang.wei", all);
         Assert.DoesNotContain("余额充足", all);
         Assert.DoesNotContain("顾问", all);
-        Assert.Equal("Low", Text(rows[2].Elements<Cell>().ElementAt(8)));
+        Assert.Equal("Below threshold", Text(rows[2].Elements<Cell>().ElementAt(8)));
     }
 
     private static string Text(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";

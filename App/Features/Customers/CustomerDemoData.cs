@@ -75,7 +75,7 @@ public sealed class CustomerDemoData(IDbContextFactory<AppDbContext> dbFactory) 
                 customer.LowBalanceThresholdFen = 1_000_00 * (1 + i % 5);
                 customer.BalanceFen = i switch
                 {
-                    3 or 8 or 13 => customer.LowBalanceThresholdFen.Value / 2 + random.Next(0, 100) * 100L,
+                    2 or 7 or 12 => customer.LowBalanceThresholdFen.Value / 2 + random.Next(0, 100) * 100L,
                     5 => 0,
                     6 => 0,
                     _ => random.Next(5_000, 200_000) * 100L + random.Next(0, 100),
