@@ -17,10 +17,12 @@ public sealed partial class CustomerListPage(IPage page)
 
     public ILocator SearchButton => page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true });
 
-    public ILocator Grid => page.GetByRole(AriaRole.Grid, new() { Name = "Customers" });
+    public ILocator Grid => page.GetByRole(AriaRole.Grid);
 
     /// <summary>Data rows only (the header row has no detail link).</summary>
     public ILocator DataRows => Grid.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("customer-link") });
+
+    public ILocator EmptyMessage => Grid.GetByText("No records match.", new() { Exact = true });
 
     /// <summary>"Page 1 of 4 (39 items)".</summary>
     public ILocator PagerSummary => page.GetByText(PagerSummaryPattern());
@@ -29,6 +31,8 @@ public sealed partial class CustomerListPage(IPage page)
     {
         await page.GotoInteractiveAsync(Path);
         await Expect(Heading).ToBeVisibleAsync();
+        // Loaded: a data row or the empty message (the pager shows 0 items before the first load).
+        await Expect(DataRows.First.Or(EmptyMessage)).ToBeVisibleAsync();
         await Expect(PagerSummary).ToBeVisibleAsync();
     }
 

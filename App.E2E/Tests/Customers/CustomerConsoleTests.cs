@@ -78,7 +78,7 @@ public sealed class CustomerConsoleTests(E2EHost host, PartnerAAdminSession admi
         await Expect(detail.HistoryRows.Nth(0)).ToContainTextAsync("Wang Fang (AM)");
         await Expect(detail.HistoryRows.Nth(0)).ToContainTextAsync("Current");
         await Expect(detail.HistoryRows.Nth(1)).ToContainTextAsync("Li Wei (AM)");
-        await Expect(detail.HistoryRows.Nth(1)).ToContainTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+08:00.*\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+08:00"));
+        await Expect(detail.HistoryRows.Nth(1)).ToContainTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+08:00[\s\S]*\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+08:00"));
         await Expect(page.GetByText("Account manager: Li Wei (AM) → Wang Fang (AM)")).ToBeVisibleAsync();
     });
 
