@@ -90,6 +90,7 @@ internal static class CircuitBenchmark
             // data-protection key ring lives in that same database.
             var cookies = new Dictionary<string, string>();
             string? detailPath = null;
+            string? customerDetailPath = null;
             await using (var first = await AppServer.StartAsync(appDir, database, log, ct))
             {
                 foreach (var email in pages.Select(p => p.Email).Distinct())
@@ -102,12 +103,19 @@ internal static class CircuitBenchmark
                     detailPath = await FirstOpportunityPathAsync(browser, first.BaseAddress, cookies[pages.First(p => p.Path == CircuitOptions.DetailPlaceholder).Email]);
                     report.Context($"{CircuitOptions.DetailPlaceholder} = {detailPath} (the first row of the partner admin's pending list)");
                 }
+
+                if (pages.FirstOrDefault(p => p.Path == CircuitOptions.CustomerDetailPlaceholder) is { } customerPage)
+                {
+                    customerDetailPath = await FirstLinkPathAsync(browser, first.BaseAddress, cookies[customerPage.Email], "sales/customers", "sales/customers/");
+                    report.Context($"{CircuitOptions.CustomerDetailPlaceholder} = {customerDetailPath} (the first row of the partner admin's customer list)");
+                }
             }
 
             var results = new List<PageMemory>();
             foreach (var page in pages)
             {
-                var path = page.Path == CircuitOptions.DetailPlaceholder ? detailPath! : page.Path;
+                var path = page.Path == CircuitOptions.DetailPlaceholder ? detailPath!
+                    : page.Path == CircuitOptions.CustomerDetailPlaceholder ? customerDetailPath! : page.Path;
                 Console.WriteLine($"== {page.Label}");
                 await using var server = await AppServer.StartAsync(appDir, database, log, ct);
                 results.Add(await MeasurePageAsync(browser, server, page, path, cookies[page.Email], options, ct));
@@ -248,7 +256,7 @@ internal static class CircuitBenchmark
     }
 
     private static string ReadySelector(string url) =>
-        url.EndsWith("opportunities", StringComparison.Ordinal) ? "tr.rz-data-row" : "h1";
+        url.EndsWith("opportunities", StringComparison.Ordinal) || url.EndsWith("customers", StringComparison.Ordinal) ? "tr.rz-data-row" : "h1";
 
     private static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress, string email)
     {
@@ -274,6 +282,16 @@ internal static class CircuitBenchmark
         await page.GotoAsync("sales/opportunities");
         var link = page.Locator("tr.rz-data-row a[href^='opportunities/']").First;
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("No opportunity link on the list.");
+        return "/" + href;
+    }
+
+    private static async Task<string> FirstLinkPathAsync(IBrowser browser, Uri baseAddress, string storageState, string listPath, string hrefPrefix)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), StorageState = storageState });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(listPath);
+        var link = page.Locator($"tr.rz-data-row a[href^='{hrefPrefix}']").First;
+        var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"No link on {listPath}.");
         return "/" + href;
     }
 

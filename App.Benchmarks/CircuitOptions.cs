@@ -10,6 +10,9 @@ internal sealed record CircuitOptions
     /// <summary>Placeholder in --pages for "the first opportunity on the partner admin's list" (ids are random per seed).</summary>
     public const string DetailPlaceholder = "/opportunities/{id}";
 
+    /// <summary>Placeholder for "the first customer on the partner admin's customer list".</summary>
+    public const string CustomerDetailPlaceholder = "/sales/customers/{id}";
+
     public const string HomePage = "/";
 
     public static readonly IReadOnlyList<string> DefaultPages =
@@ -23,6 +26,8 @@ internal sealed record CircuitOptions
         "/sales/customer-registrations",
         "/vendor/customer-registrations",
         "/vendor/outbox",
+        "/sales/customers",
+        CustomerDetailPlaceholder,
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
@@ -88,6 +93,7 @@ internal sealed record CircuitOptions
           --pages <path>...   pages to measure (default: / /sales/opportunities /opportunities/{id} /vendor/opportunities
                               /vendor/opportunities/share /vendor/calendar /sales/customer-registrations
                               /vendor/customer-registrations /vendor/outbox); /vendor/... pages sign in as operator@vendor.demo,
+                              /vendor/opportunities/share /vendor/calendar /sales/customers /sales/customers/{id}); /vendor/... pages sign in as operator@vendor.demo,
                               the others as admin@partner-a.demo; add @vendor or @partner to choose; the home page is always measured
           --circuits <n>      circuits (browser tabs) per page (default 100)
           --contexts <n>      browser contexts the tabs are spread over (default 4)

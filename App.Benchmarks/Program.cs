@@ -8,6 +8,11 @@ try
         return await CircuitBenchmark.RunAsync(CircuitOptions.Parse(args));
     }
 
+    if (args.Length > 0 && args[0] == CustomerBenchmark.Mode)
+    {
+        return await CustomerBenchmark.RunAsync(BenchmarkOptions.Parse(args[1..]));
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Phase == BenchmarkOptions.ExportPhase)
     {

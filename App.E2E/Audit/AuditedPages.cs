@@ -130,6 +130,9 @@ public static partial class AuditedPages
             await Expect(page.GetByRole(AriaRole.Alertdialog)).ToBeVisibleAsync();
         }),
 
+        // Customer console (list, detail, unbind dialog).
+        .. CustomerAuditedPages.All,
+
         // Vendor console.
         new("vendor opportunities", AuditAccount.VendorOperator, async (page, _) =>
         {
