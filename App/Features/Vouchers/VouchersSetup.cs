@@ -1,4 +1,6 @@
+using BlazorPartner.Components.Navigation;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Seeding;
 using BlazorPartner.Features.Customers;
 
 namespace BlazorPartner.Features.Vouchers;
@@ -20,6 +22,15 @@ public static class VouchersSetup
         services.AddScoped<VoucherLogExporter>();
         services.AddSingleton<ICustomerUnbindingStep, VoucherUnbindingStep>();
         services.AddHostedService<VoucherExpiryWorker>();
+        services.AddScoped<IDemoData, VoucherDemoData>();
+        services.AddCustomerDetailTab(new CustomerDetailTab("Voucher.CustomerTab", typeof(Components.CustomerVouchersTab), VoucherPermissions.View, 30));
+
+        services.AddMenuLink(new MenuLink(NavGroups.Finance, "Nav.Vouchers", VoucherRoutes.Console, "redeem", VoucherPermissions.View, 30, Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All));
+        services.AddMenuLink(new MenuLink(NavGroups.Finance, "Nav.VoucherLog", VoucherRoutes.Log, "receipt_long", VoucherPermissions.View, 31));
+        services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.VoucherQuotas", VoucherRoutes.VendorQuotas, "add_card", VoucherPermissions.GrantQuota, 40, Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All));
+        services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.VoucherLogVendor", VoucherRoutes.VendorLog, "receipt_long", VoucherPermissions.GrantQuota, 41));
+        services.AddHomeTile(new HomeTile("Home.TileTitle.Vouchers", "Home.Tile.Vouchers", VoucherRoutes.Console, "redeem", VoucherPermissions.View, 30));
+        services.AddHomeTile(new HomeTile("Home.TileTitle.VoucherQuotas", "Home.Tile.VoucherQuotas", VoucherRoutes.VendorQuotas, "add_card", VoucherPermissions.GrantQuota, 40));
         return services;
     }
 }
