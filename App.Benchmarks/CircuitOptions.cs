@@ -20,6 +20,9 @@ internal sealed record CircuitOptions
         "/vendor/opportunities",
         "/vendor/opportunities/share",
         "/vendor/calendar",
+        "/finance/vouchers",
+        "/finance/vouchers/log",
+        "/vendor/voucher-quotas",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -39,6 +39,19 @@ public sealed class VoucherLogQueries(IDbContextFactory<AppDbContext> dbFactory)
         return rows.OrderBy(r => r.Name).Select(r => (r.Id, r.Name ?? "")).ToList();
     }
 
+    /// <summary>The quotas the actor's log can be filtered by (a partner's own; the vendor's: every quota it granted).</summary>
+    public async Task<IReadOnlyList<LogQuotaOption>> QuotasAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Demand(VoucherPermissions.ViewLog);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var quotas = db.VoucherQuotas.AsNoTracking().Where(q => actor.IsVendor ? q.ParentQuotaId == null : q.OrganizationId == actor.OrganizationId);
+        var rows = await (from q in quotas
+                          join p in db.Organizations on q.OrganizationId equals p.Id
+                          orderby q.CreatedAtUtc descending
+                          select new { q.Id, q.Kind, p.Name, q.GrantedFen, q.ValidToUtc }).Take(200).ToListAsync(ct);
+        return rows.Select(r => new LogQuotaOption(r.Id, r.Kind, r.Name, r.GrantedFen, VoucherDates.ToDate(r.ValidToUtc))).ToList();
+    }
+
     public async IAsyncEnumerable<OperationLogRow> StreamAsync(Actor actor, OperationLogQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         actor.Demand(VoucherPermissions.Export);
@@ -73,6 +86,13 @@ public sealed class VoucherLogQueries(IDbContextFactory<AppDbContext> dbFactory)
             rows = rows.Where(o => o.CustomerId == customer);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.CustomerSearch))
+        {
+            var term = query.CustomerSearch.Trim();
+            var customers = db.Customers;
+            rows = rows.Where(o => customers.Any(c => c.Id == o.CustomerId && c.Name.Contains(term)));
+        }
+
         if (query.QuotaId is { } quota)
         {
             rows = rows.Where(o => o.QuotaId == quota);
@@ -97,7 +117,8 @@ public sealed class VoucherLogQueries(IDbContextFactory<AppDbContext> dbFactory)
         join c in db.Customers on o.CustomerId equals c.Id into cs
         from c in cs.DefaultIfEmpty()
         join p in db.Organizations on o.OrganizationId equals p.Id
-        select new OperationLogRow(o.Id, o.AtUtc, o.Kind, o.QuotaId, o.VoucherId, c == null ? "" : c.Name, o.AmountFen, o.OperatorName, p.Name);
+        join q in db.VoucherQuotas on o.QuotaId equals q.Id
+        select new OperationLogRow(o.Id, o.AtUtc, o.Kind, o.QuotaId, q.Kind, q.ValidToUtc, o.VoucherId, c == null ? "" : c.Name, o.AmountFen, o.OperatorName, p.Name);
 
     private static OperationLogRow Mask(OperationLogRow row) => row with { CustomerName = Masking.MaskName(row.CustomerName) };
 }
@@ -112,12 +133,14 @@ public sealed class VoucherLogExporter(VoucherLogQueries queries, IStringLocaliz
         actor.Demand(VoucherPermissions.Export);
         var L = localizer;
         var kinds = Enum.GetValues<VoucherOperationKind>().ToDictionary(k => k, k => L[$"VoucherOperationKind.{k}"].Value);
+        var quotaKinds = Enum.GetValues<VoucherKind>().ToDictionary(k => k, k => L[$"VoucherKind.{k}"].Value);
         XlsxColumn<OperationLogRow>[] columns =
         [
             new(L["VoucherLog.Time"] + $" ({BeijingTime.ZoneLabel})", XlsxColumnKind.DateTime, 22, r => BeijingTime.ToBeijing(r.AtUtc)),
             new(L["VoucherLog.Operation"], XlsxColumnKind.Text, 16, r => kinds[r.Kind]),
             new(L["VoucherLog.Partner"], XlsxColumnKind.Text, 20, r => r.PartnerName),
             new(L["VoucherLog.Quota"], XlsxColumnKind.Text, 38, r => r.QuotaId.ToString()),
+            new(L["VoucherLog.QuotaKind"], XlsxColumnKind.Text, 14, r => quotaKinds[r.QuotaKind]),
             new(L["VoucherLog.Voucher"], XlsxColumnKind.Text, 38, r => r.VoucherId?.ToString() ?? ""),
             new(L["VoucherLog.Customer"], XlsxColumnKind.Text, 24, r => r.CustomerName),
             new(L["VoucherLog.Amount"] + " (CNY)", XlsxColumnKind.Money, 16, r => r.AmountFen / 100m),

@@ -108,9 +108,16 @@ public sealed class OperationLogQuery
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public Guid? CustomerId { get; set; }
+
+    /// <summary>Part of a customer's name (the page's customer filter).</summary>
+    public string? CustomerSearch { get; set; }
+
     public Guid? QuotaId { get; set; }
     public string? OperatorUserId { get; set; }
     public VoucherOperationKind? Kind { get; set; }
 }
 
-public sealed record OperationLogRow(long Id, DateTime AtUtc, VoucherOperationKind Kind, Guid QuotaId, Guid? VoucherId, string CustomerName, long AmountFen, string OperatorName, string PartnerName);
+public sealed record OperationLogRow(long Id, DateTime AtUtc, VoucherOperationKind Kind, Guid QuotaId, VoucherKind QuotaKind, DateTime QuotaValidToUtc, Guid? VoucherId, string CustomerName, long AmountFen, string OperatorName, string PartnerName);
+
+/// <summary>A quota as the log's filter offers it.</summary>
+public sealed record LogQuotaOption(Guid Id, VoucherKind Kind, string PartnerName, long GrantedFen, DateOnly ValidTo);
