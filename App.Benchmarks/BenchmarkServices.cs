@@ -26,6 +26,8 @@ internal static class BenchmarkServices
         // The background worker it registers never starts: there is no host here. The pass is called directly.
         services.AddOpportunities(new ConfigurationBuilder().Build());
         services.AddSingleton<Seeder>();
+        // The voucher figures (VoucherBenchmark): the slice's services exactly as registered, its worker never started.
+        BlazorPartner.Features.Vouchers.VouchersSetup.AddVouchers(services, new ConfigurationBuilder().Build());
         return services.BuildServiceProvider();
     }
 }

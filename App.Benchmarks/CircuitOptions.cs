@@ -28,6 +28,9 @@ internal sealed record CircuitOptions
         "/vendor/outbox",
         "/sales/customers",
         CustomerDetailPlaceholder,
+        "/finance/vouchers",
+        "/finance/vouchers/log",
+        "/vendor/voucher-quotas",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -11,6 +11,9 @@ try
     if (args.Length > 0 && args[0] == CustomerBenchmark.Mode)
     {
         return await CustomerBenchmark.RunAsync(BenchmarkOptions.Parse(args[1..]));
+    if (args.Length > 0 && args[0] == VoucherBenchmark.Mode)
+    {
+        return await VoucherBenchmark.RunAsync(args.Skip(1).ToList());
     }
 
     var options = BenchmarkOptions.Parse(args);

@@ -163,6 +163,8 @@ public static partial class AuditedPages
 
         // Customer registrations, invitations and the outbox (AuditedPages.CustomerRegistrations.cs).
         .. CustomerRegistrationPages(),
+        // Voucher console (AuditedPages.Vouchers.cs).
+        .. VoucherPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
