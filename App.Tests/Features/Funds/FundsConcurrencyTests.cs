@@ -89,7 +89,7 @@ public class FundsConcurrencyTests
                 0 => world.TopUpAsync(amount),
                 1 or 2 => world.AllocateAsync(customer, amount),
                 3 => world.ReclaimAsync(customer, amount),
-                _ => world.WithdrawAsync(amount / 10),
+                _ => world.WithdrawAsync(decimal.Round(amount / 10, 2)),
             });
             if (outcome is not null)
             {
