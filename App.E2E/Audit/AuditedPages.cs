@@ -157,6 +157,9 @@ public static partial class AuditedPages
             await page.GetByRole(AriaRole.Button, new() { NameRegex = removeDay }).First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Alertdialog)).ToBeVisibleAsync();
         }),
+
+        // Funds (AuditedPages.Funds.cs).
+        .. FundsPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
