@@ -8,6 +8,11 @@ try
         return await CircuitBenchmark.RunAsync(CircuitOptions.Parse(args));
     }
 
+    if (args.Length > 0 && args[0] == FundsBenchmark.Mode)
+    {
+        return await FundsBenchmark.RunAsync(args.Skip(1).ToList());
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Phase == BenchmarkOptions.ExportPhase)
     {

@@ -39,7 +39,7 @@ public static partial class AuditedPages
     private static async Task<ILocator> OpenFundsDialogAsync(IPage page, string culture, string buttonKey, string titleKey)
     {
         await GotoFundsAsync(page);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = UiText.Get(buttonKey, culture), Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get(buttonKey, culture), Exact = true }).First.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = UiText.Get(titleKey, culture), Exact = true });
         await Expect(dialog).ToBeVisibleAsync();
         return dialog;

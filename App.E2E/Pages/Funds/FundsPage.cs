@@ -22,7 +22,8 @@ public sealed class FundsPage(IPage page, string culture = "en-US")
 
     public ILocator WithdrawButton => HeaderButton("Funds.Withdraw");
 
-    public ILocator Grid => page.GetByRole(AriaRole.Grid, new() { Name = UiText.Get("Ledger.GridLabel", culture), Exact = true });
+    /// <summary>The page has one grid (Radzen puts the aria-label on its wrapper, not on the role=grid table).</summary>
+    public ILocator Grid => page.GetByRole(AriaRole.Grid).First;
 
     public ILocator Rows => Grid.Locator("tbody tr");
 
@@ -76,7 +77,7 @@ public sealed class FundsPage(IPage page, string culture = "en-US")
     public static string Amount(decimal yuan) => (yuan < 0 ? "-¥" : "+¥") + Math.Abs(yuan).ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     private ILocator HeaderButton(string key) =>
-        page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = UiText.Get(key, culture), Exact = true }).First;
+        page.GetByRole(AriaRole.Button, new() { Name = UiText.Get(key, culture), Exact = true }).First;
 }
 
 /// <summary>The allocate or reclaim dialog: a searchable customer picker, the amount, the before/after preview.</summary>
