@@ -31,6 +31,7 @@ internal sealed record CircuitOptions
         "/finance/vouchers",
         "/finance/vouchers/log",
         "/vendor/voucher-quotas",
+        "/finance/funds",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
@@ -97,6 +98,7 @@ internal sealed record CircuitOptions
                               /vendor/opportunities/share /vendor/calendar /sales/customer-registrations
                               /vendor/customer-registrations /vendor/outbox); /vendor/... pages sign in as operator@vendor.demo,
                               /vendor/opportunities/share /vendor/calendar /sales/customers /sales/customers/{id}); /vendor/... pages sign in as operator@vendor.demo,
+                              /vendor/opportunities/share /vendor/calendar /finance/funds); /vendor/... pages sign in as operator@vendor.demo,
                               the others as admin@partner-a.demo; add @vendor or @partner to choose; the home page is always measured
           --circuits <n>      circuits (browser tabs) per page (default 100)
           --contexts <n>      browser contexts the tabs are spread over (default 4)

@@ -14,6 +14,9 @@ try
     if (args.Length > 0 && args[0] == VoucherBenchmark.Mode)
     {
         return await VoucherBenchmark.RunAsync(args.Skip(1).ToList());
+    if (args.Length > 0 && args[0] == FundsBenchmark.Mode)
+    {
+        return await FundsBenchmark.RunAsync(args.Skip(1).ToList());
     }
 
     var options = BenchmarkOptions.Parse(args);

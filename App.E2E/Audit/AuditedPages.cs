@@ -165,6 +165,8 @@ public static partial class AuditedPages
         .. CustomerRegistrationPages(),
         // Voucher console (AuditedPages.Vouchers.cs).
         .. VoucherPages,
+        // Funds (AuditedPages.Funds.cs).
+        .. FundsPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
