@@ -94,11 +94,8 @@ internal sealed record CircuitOptions
 
     public const string Usage = """
         Usage: dotnet run -c Release --project App.Benchmarks -- circuits [options]
-          --pages <path>...   pages to measure (default: / /sales/opportunities /opportunities/{id} /vendor/opportunities
-                              /vendor/opportunities/share /vendor/calendar /sales/customer-registrations
-                              /vendor/customer-registrations /vendor/outbox); /vendor/... pages sign in as operator@vendor.demo,
-                              /vendor/opportunities/share /vendor/calendar /sales/customers /sales/customers/{id}); /vendor/... pages sign in as operator@vendor.demo,
-                              /vendor/opportunities/share /vendor/calendar /finance/funds); /vendor/... pages sign in as operator@vendor.demo,
+          --pages <path>...   pages to measure (default: every console page in DefaultPages above: opportunities, calendar,
+                              customer registrations, outbox, customers, vouchers, funds); /vendor/... pages sign in as operator@vendor.demo,
                               the others as admin@partner-a.demo; add @vendor or @partner to choose; the home page is always measured
           --circuits <n>      circuits (browser tabs) per page (default 100)
           --contexts <n>      browser contexts the tabs are spread over (default 4)

@@ -1,6 +1,7 @@
 using BlazorPartner.Features.Customers;
 using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Opportunities;
+using BlazorPartner.Features.Outbox;
 using BlazorPartner.Features.Vouchers;
 using BlazorPartner.Features.WorkCalendar;
 
@@ -15,5 +16,6 @@ public static class FeatureRegistration
             .AddWorkCalendar()
             .AddCustomers(configuration)
             .AddFunds(configuration)
-            .AddVouchers(configuration);
+            .AddVouchers(configuration)
+            .AddOutboxViewer();
 }

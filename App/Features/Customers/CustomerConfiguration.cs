@@ -26,6 +26,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 
         // The list's hot paths: a partner's customers by status (and manager, R3), newest first; lookups by credit code.
         builder.HasIndex(c => new { c.OrganizationId, c.Status, c.AssociatedAtUtc });
+        builder.HasIndex(c => new { c.OrganizationId, c.Status, c.Mode, c.AssociatedAtUtc });
         builder.HasIndex(c => new { c.OrganizationId, c.AccountManagerUserId, c.Status });
         builder.HasIndex(c => c.CreditCode);
     }

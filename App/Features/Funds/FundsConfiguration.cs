@@ -29,7 +29,9 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
 
         // The grid's hot paths: one account's lines newest first, and one customer's lines newest first.
         builder.HasIndex(e => new { e.OrganizationId, e.Account, e.AtUtc });
-        builder.HasIndex(e => new { e.CustomerId, e.AtUtc });
+        // One customer's lines (the ledger tab, the customer filter): the tenant and customer first, so SQLite's planner
+        // prefers it over the partner-wide index when a big partner filters to one customer.
+        builder.HasIndex(e => new { e.OrganizationId, e.CustomerId, e.Account, e.AtUtc });
         builder.HasIndex(e => e.TransferId);
     }
 }

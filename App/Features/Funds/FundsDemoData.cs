@@ -22,16 +22,44 @@ public sealed class FundsDemoData(IDbContextFactory<AppDbContext> dbFactory) : I
         var vendor = demo.User(DemoAccounts.VendorOperator);
         var admin = demo.User(DemoAccounts.PartnerAAdmin);
         var orgA = demo.PartnerA.Id;
+        var cashA = await SeedHistoryAsync(db, orgA, topUpFen: 300_000_00L, now, vendor, admin, ct);
+        db.PartnerCashAccounts.Add(new PartnerCashAccount
+        {
+            OrganizationId = orgA,
+            CashFen = cashA,
+            OwedInInvoicesFen = 35_000_00L,
+            UnpostedFen = 12_345_67L,
+            UpdatedAtUtc = now,
+        });
+
+        // Partner B's resale customers were seeded with balances too; C has only consultative customers.
+        var adminB = demo.User(DemoAccounts.PartnerBAdmin);
+        var adminC = demo.User(DemoAccounts.PartnerCAdmin);
+        foreach (var (partner, topUp, partnerAdmin) in new[] { (demo.PartnerB.Id, 50_000_00L, adminB), (demo.PartnerC.Id, 8_000_00L, adminC) })
+        {
+            var cash = await SeedHistoryAsync(db, partner, topUp, now, vendor, partnerAdmin, ct);
+            db.PartnerCashAccounts.Add(new PartnerCashAccount { OrganizationId = partner, CashFen = cash, UpdatedAtUtc = now });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Top-ups and one allocation per resale customer that end exactly at the balance the customer slice seeded (every
+    /// third gets a little extra that is reclaimed), so ledger and balances agree; returns the partner's cash after it.
+    /// </summary>
+    private static async Task<long> SeedHistoryAsync(AppDbContext db, Guid organizationId, long topUpFen, DateTime now, Core.Identity.AppUser vendor, Core.Identity.AppUser admin, CancellationToken ct)
+    {
         var customers = await db.Customers.AsNoTracking()
-            .Where(c => c.OrganizationId == orgA && c.Mode == AssociationMode.Resale && c.Status == CustomerStatus.Associated && c.BalanceFen > 0)
+            .Where(c => c.OrganizationId == organizationId && c.Mode == AssociationMode.Resale && c.Status == CustomerStatus.Associated && c.BalanceFen > 0)
             .OrderBy(c => c.AssociatedAtUtc).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.BalanceFen })
             .ToListAsync(ct);
 
-        var writer = new LedgerWriter(db, orgA);
-        var allocated = customers.Sum(c => c.BalanceFen) + customers.Count(c => IsReclaimed(customers.IndexOf(c))) * 1_000_00L;
+        var writer = new LedgerWriter(db, organizationId);
+        var allocated = customers.Sum(c => c.BalanceFen) + Enumerable.Range(0, customers.Count).Count(IsReclaimed) * 1_000_00L;
         var start = now.AddDays(-60);
-        writer.TopUp(allocated + 300_000_00L, start, vendor.Id, vendor.DisplayName);
+        writer.TopUp(allocated + topUpFen, start, vendor.Id, vendor.DisplayName);
         // Spread over 50 days, each reclaim before the next allocation, so the running balances read in time order.
         var spacing = TimeSpan.FromDays(50) / Math.Max(1, customers.Count);
         for (var i = 0; i < customers.Count; i++)
@@ -46,24 +74,7 @@ public sealed class FundsDemoData(IDbContextFactory<AppDbContext> dbFactory) : I
             }
         }
 
-        writer.TopUp(200_000_00L, now.AddDays(-5), vendor.Id, vendor.DisplayName);
-        db.PartnerCashAccounts.Add(new PartnerCashAccount
-        {
-            OrganizationId = orgA,
-            CashFen = writer.Cash,
-            OwedInInvoicesFen = 35_000_00L,
-            UnpostedFen = 12_345_67L,
-            UpdatedAtUtc = now,
-        });
-
-        foreach (var (partner, amount) in new[] { (demo.PartnerB.Id, 50_000_00L), (demo.PartnerC.Id, 8_000_00L) })
-        {
-            var small = new LedgerWriter(db, partner);
-            small.TopUp(amount, now.AddDays(-20), vendor.Id, vendor.DisplayName);
-            db.PartnerCashAccounts.Add(new PartnerCashAccount { OrganizationId = partner, CashFen = small.Cash, UpdatedAtUtc = now });
-        }
-
-        await db.SaveChangesAsync(ct);
+        return writer.Cash;
     }
 
     private static bool IsReclaimed(int index) => index % 3 == 0;

@@ -1,13 +1,10 @@
-using BlazorPartner.Components.Navigation;
-using BlazorPartner.Core.Identity;
-
 namespace BlazorPartner.Platform.Outbox;
 
 public static class OutboxRegistration
 {
     /// <summary>
-    /// The mail sender, the outbox page and its permission. Idempotent: every slice that sends mail (customer
-    /// invitations, member invitations) calls it, and the first call registers it.
+    /// The mail sender. Idempotent: every slice that sends mail (customer invitations, member invitations) calls it, and
+    /// the first call registers it. Reading the outbox is a feature (<c>Features/Outbox</c>).
     /// </summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
@@ -17,9 +14,6 @@ public static class OutboxRegistration
         }
 
         services.AddSingleton<IMailSender, OutboxMailSender>();
-        services.AddSingleton<OutboxQueries>();
-        services.AddPermissions(OutboxPermissions.All);
-        services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.Outbox", OutboxRoutes.List, "outbox", OutboxPermissions.View, 90));
         return services;
     }
 }

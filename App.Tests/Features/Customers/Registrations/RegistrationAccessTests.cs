@@ -3,6 +3,7 @@ using BlazorPartner.Features.Customers;
 using BlazorPartner.Features.Customers.Registrations;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Platform.Outbox;
+using BlazorPartner.Features.Outbox;
 using BlazorPartner.Tests.Support;
 
 namespace BlazorPartner.Tests.Features.Customers.Registrations;

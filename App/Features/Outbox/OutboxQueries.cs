@@ -1,9 +1,10 @@
+using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlazorPartner.Platform.Outbox;
+namespace BlazorPartner.Features.Outbox;
 
 public sealed record OutboxRow(Guid Id, string Kind, string Recipient, string Subject, string? OrganizationName, DateTime CreatedAtUtc, DateTime? SentAtUtc);
 

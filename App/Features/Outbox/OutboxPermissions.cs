@@ -1,6 +1,6 @@
 using BlazorPartner.Core.Identity;
 
-namespace BlazorPartner.Platform.Outbox;
+namespace BlazorPartner.Features.Outbox;
 
 public static class OutboxPermissions
 {
