@@ -66,6 +66,19 @@ public sealed class FundsCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         var org = actor.OrganizationId;
         return await ExecuteAsync(actor, org, input.IdempotencyKey, LedgerEntryKind.Allocate, customer.Id, amount, async (db, command, now) =>
         {
+            // The customer first, then partner cash: every money path (allocate, reclaim, unbinding) locks in that order,
+            // so none of them can deadlock another on PostgreSQL. A refusal below rolls the credit back.
+            var credited = await ResaleCustomer(db, org, customer.Id)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.BalanceFen, c => c.BalanceFen + amount.Fen)
+                    .SetProperty(c => c.Version, c => c.Version + 1)
+                    .SetProperty(c => c.UpdatedAtUtc, now), ct);
+            if (credited == 0)
+            {
+                // Unbound (or switched) between the check and the transaction.
+                throw FundsErrors.NotPartnersCustomer(customer.Id);
+            }
+
             var debited = await db.PartnerCashAccounts
                 .Where(a => a.OrganizationId == org && a.CashFen >= amount.Fen)
                 .ExecuteUpdateAsync(s => s
@@ -76,17 +89,6 @@ public sealed class FundsCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
             {
                 var available = await db.PartnerCashAccounts.Where(a => a.OrganizationId == org).Select(a => (long?)a.CashFen).SingleOrDefaultAsync(ct) ?? 0;
                 throw FundsErrors.InsufficientCash(new Money(available), amount);
-            }
-
-            var credited = await ResaleCustomer(db, org, customer.Id)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.BalanceFen, c => c.BalanceFen + amount.Fen)
-                    .SetProperty(c => c.Version, c => c.Version + 1)
-                    .SetProperty(c => c.UpdatedAtUtc, now), ct);
-            if (credited == 0)
-            {
-                // Unbound (or switched) between the check and the transaction.
-                throw FundsErrors.NotPartnersCustomer(customer.Id);
             }
 
             await RecordTransferAsync(db, actor, command, customer, -amount.Fen, FundsAuditActions.Allocate, now, ct);
@@ -101,8 +103,7 @@ public sealed class FundsCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
         var org = actor.OrganizationId;
         return await ExecuteAsync(actor, org, input.IdempotencyKey, LedgerEntryKind.Reclaim, customer.Id, amount, async (db, command, now) =>
         {
-            // Partner cash first (same lock order as allocate); the customer's conditional debit decides.
-            await CreditCashAsync(db, org, amount, now, ct);
+            // The customer first (same lock order as allocate and unbinding); its conditional debit decides.
             var debited = await ResaleCustomer(db, org, customer.Id)
                 .Where(c => c.BalanceFen >= amount.Fen)
                 .ExecuteUpdateAsync(s => s
@@ -117,6 +118,7 @@ public sealed class FundsCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
                     : FundsErrors.NotPartnersCustomer(customer.Id);
             }
 
+            await CreditCashAsync(db, org, amount, now, ct);
             await RecordTransferAsync(db, actor, command, customer, amount.Fen, FundsAuditActions.Reclaim, now, ct);
         }, ct);
     }
@@ -347,6 +349,8 @@ public sealed class FundsCommands(IDbContextFactory<AppDbContext> dbFactory, Tim
     private static bool IsRetryable(Exception error) => error switch
     {
         BusinessException => false,
+        // EF wraps a transient provider error (a PostgreSQL deadlock) this way when its retrying strategy is configured.
+        InvalidOperationException { InnerException: { } inner } => IsRetryable(inner),
         DbUpdateException => true,
         DbException { SqlState: "40P01" or "40001" or "23505" } => true,
         Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true,
