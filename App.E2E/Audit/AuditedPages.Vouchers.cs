@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.Platform.Seeding;
 using Microsoft.Playwright;
@@ -7,8 +8,8 @@ namespace BlazorPartner.E2E.Audit;
 
 /// <summary>
 /// The voucher console's pages and dialogs (R26–R30). A property, not a field: <see cref="AuditedPages.All"/> (another file of
-/// this partial class) reads it during its own static initialization. The per-row recall dialogs need issued vouchers, which
-/// the demo data makes only once the customer slice has seeded customers; they are covered by the voucher E2E journeys.
+/// this partial class) reads it during its own static initialization. The recall confirmation opens on a demo voucher and is
+/// cancelled, so the shared data stays as seeded; the bulk-recall outcome is covered by the voucher E2E journeys.
 /// </summary>
 public static partial class AuditedPages
 {
@@ -24,6 +25,15 @@ public static partial class AuditedPages
             await OpenVoucherConsoleAsync(page, culture);
             await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("VoucherQuota.Delegate", culture), Exact = true }).First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        }),
+        new("vouchers recall confirm dialog", AuditAccount.PartnerAdmin, async (page, culture) =>
+        {
+            await OpenVoucherConsoleAsync(page, culture);
+            // Each usable row's recall button is named after its customer ("Recall the voucher of …").
+            var recallOf = new Regex("^" + Regex.Escape(UiText.Get("Voucher.RecallOf", culture, "NAME")).Replace("NAME", ".+", StringComparison.Ordinal) + "$");
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = recallOf }).First.ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Alertdialog);
+            await Expect(dialog).ToBeVisibleAsync();
         }),
         new("vouchers issue form", AuditAccount.PartnerAdmin, OpenIssueFormAsync),
         new("vouchers issue form with errors", AuditAccount.PartnerAdmin, async (page, culture) =>

@@ -14,10 +14,10 @@ public static class CustomerAuditedPages
         new("customer list (finance, no reveal)", AuditAccount.Finance, (page, _) => OpenListAsync(page)),
         new("customer detail (assign form, unbind)", AuditAccount.PartnerAdmin, async (page, culture) =>
         {
-            await OpenFirstDetailAsync(page);
+            await OpenFirstDetailAsync(page, culture);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = UiText.Get("Customer.Assign", culture), Exact = true })).ToBeVisibleAsync();
         }),
-        new("customer detail (supervisor, read-only)", AuditAccount.Supervisor, (page, _) => OpenFirstDetailAsync(page)),
+        new("customer detail (supervisor, read-only)", AuditAccount.Supervisor, (page, culture) => OpenFirstDetailAsync(page, culture)),
         new("customer detail (not found)", AuditAccount.PartnerAdmin, async (page, _) =>
         {
             await page.GotoInteractiveAsync($"sales/customers/{Guid.Empty}");
@@ -25,7 +25,7 @@ public static class CustomerAuditedPages
         }),
         new("customer unbind dialog", AuditAccount.PartnerAdmin, async (page, culture) =>
         {
-            await OpenFirstDetailAsync(page);
+            await OpenFirstDetailAsync(page, culture);
             await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("Customer.Unbind", culture), Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Dialog).GetByTestId("unbind-effects")).ToBeVisibleAsync();
         }),
@@ -37,11 +37,14 @@ public static class CustomerAuditedPages
         await AuditedPages.WaitForGridAsync(page);
     }
 
-    /// <summary>The first customer of the list (associated, newest first).</summary>
-    private static async Task OpenFirstDetailAsync(IPage page)
+    /// <summary>
+    /// The first customer of the list (associated, newest first). Other tests add customers that were never assigned, so
+    /// this waits for the history's heading, which every detail shows, not its table.
+    /// </summary>
+    private static async Task OpenFirstDetailAsync(IPage page, string culture)
     {
         await OpenListAsync(page);
         await page.GetByTestId("customer-link").First.ClickAsync();
-        await Expect(page.GetByTestId("assignment-history")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = UiText.Get("Customer.AssignmentHistory", culture), Exact = true })).ToBeVisibleAsync();
     }
 }

@@ -81,10 +81,24 @@ public sealed class CustomerUnbinding(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception error) when (IsConcurrentChange(error))
         {
-            logger.LogInformation("Concurrent change to customer {Id} stopped its unbinding", customer.Id);
+            logger.LogInformation(error, "Concurrent change to customer {Id} stopped its unbinding", customer.Id);
             throw await CustomerCommands.StaleAsync(dbFactory, actor, customer.Id, ct);
         }
     }
+
+    /// <summary>
+    /// A version conflict, or a PostgreSQL deadlock/serialization failure against a recall or redemption of one of the
+    /// customer's vouchers (EF wraps those in a "transient failure" exception): either way another user changed what the
+    /// preview showed, and the user is told so instead of seeing an error.
+    /// </summary>
+    private static bool IsConcurrentChange(Exception error) => error switch
+    {
+        DbUpdateConcurrencyException => true,
+        InvalidOperationException { InnerException: { } inner } => IsConcurrentChange(inner),
+        DbUpdateException { InnerException: { } inner } => IsConcurrentChange(inner),
+        System.Data.Common.DbException { SqlState: "40P01" or "40001" } => true,
+        _ => false,
+    };
 }
