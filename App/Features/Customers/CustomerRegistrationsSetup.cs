@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Features.Customers.Registrations;
 using BlazorPartner.Platform.Outbox;
@@ -18,7 +19,7 @@ public static class CustomerRegistrationsSetup
         services.AddSingleton<InvitationAcceptance>();
         services.AddSingleton<RegistrationExpirer>();
         services.AddSingleton<ICustomerUnbindingStep, ReleaseRegistrationOnUnbinding>();
-        services.AddHostedService<RegistrationExpiryWorker>();
+        services.AddPeriodicJob<RegistrationExpirer, RegistrationOptions>(o => new PeriodicJobSchedule(o.ExpiryEnabled, o.ExpiryInterval));
         services.AddScoped<IDemoData, RegistrationDemoData>();
 
         services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.CustomerRegistrations", RegistrationRoutes.Partner, "how_to_reg", RegistrationPolicies.PartnerList, 30));

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Platform.Database;
@@ -24,7 +25,7 @@ public sealed class OpportunityOptions
 /// (status still pending, deadline passed) stamped with this pass's run id, so two app instances on one database
 /// never process the same row twice and every rejection gets exactly one audit row.
 /// </summary>
-public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<OpportunityOptions> options, ILogger<OpportunityAutoRejecter> logger)
+public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<OpportunityOptions> options, ILogger<OpportunityAutoRejecter> logger) : IPeriodicJob
 {
     /// <summary>The audit reason, stored as a resource key so each reader sees it in their language.</summary>
     public const string AutoRejectReasonKey = "Opportunity.AutoRejectReason";
@@ -88,32 +89,5 @@ public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFa
         }
 
         return total;
-    }
-}
-
-public sealed class OpportunityAutoRejectWorker(OpportunityAutoRejecter rejecter, IOptions<OpportunityOptions> options, ILogger<OpportunityAutoRejectWorker> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.AutoRejectEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.AutoRejectInterval);
-        do
-        {
-            try
-            {
-                await rejecter.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The next tick retries; a failed pass changed nothing it did not commit.
-                logger.LogError(error, "Auto-reject pass failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Seeding;
@@ -17,7 +18,7 @@ public static class OpportunityRegistration
         services.AddSingleton<OpportunityAutoRejecter>();
         services.AddScoped<OpportunityExporter>();
         services.AddScoped<Components.OpportunityDialogs>();
-        services.AddHostedService<OpportunityAutoRejectWorker>();
+        services.AddPeriodicJob<OpportunityAutoRejecter, OpportunityOptions>(o => new PeriodicJobSchedule(o.AutoRejectEnabled, o.AutoRejectInterval));
         services.AddScoped<IDemoData, OpportunityDemoData>();
 
         services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.SharedByVendor", OpportunityRoutes.Shared, "inbox", OpportunityPolicies.PartnerView, 10));

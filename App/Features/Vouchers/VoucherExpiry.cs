@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class VoucherOptions
 /// voucher is claimed by exactly one), and one INSERT … SELECT writes their operation-log rows, in one transaction.
 /// The unspent balance lapses; it does not return to the quota.
 /// </summary>
-public sealed class VoucherExpiry(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<VoucherExpiry> logger)
+public sealed class VoucherExpiry(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<VoucherExpiry> logger) : IPeriodicJob
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -51,31 +52,5 @@ public sealed class VoucherExpiry(IDbContextFactory<AppDbContext> dbFactory, Tim
         await transaction.CommitAsync(ct);
         logger.LogInformation("Expired {Count} vouchers ({Logged} log rows, run {RunId})", expired, logged, runId);
         return expired;
-    }
-}
-
-public sealed class VoucherExpiryWorker(VoucherExpiry expiry, IOptions<VoucherOptions> options, ILogger<VoucherExpiryWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.ExpiryEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.ExpiryInterval);
-        do
-        {
-            try
-            {
-                await expiry.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The next tick retries; a failed pass committed nothing.
-                logger.LogError(error, "Voucher expiry pass failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Seeding;
@@ -21,7 +22,7 @@ public static class VouchersSetup
         services.AddSingleton<VoucherLogQueries>();
         services.AddScoped<VoucherLogExporter>();
         services.AddSingleton<ICustomerUnbindingStep, VoucherUnbindingStep>();
-        services.AddHostedService<VoucherExpiryWorker>();
+        services.AddPeriodicJob<VoucherExpiry, VoucherOptions>(o => new PeriodicJobSchedule(o.ExpiryEnabled, o.ExpiryInterval));
         services.AddScoped<IDemoData, VoucherDemoData>();
         services.AddCustomerDetailTab(new CustomerDetailTab("Voucher.CustomerTab", typeof(Components.CustomerVouchersTab), VoucherPermissions.View, 30));
 

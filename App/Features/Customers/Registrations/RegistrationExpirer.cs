@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace BlazorPartner.Features.Customers.Registrations;
 /// one conditional UPDATE (still approved, reservation over) stamped with this pass's run id, so two app instances on one
 /// database never release the same row twice and each release gets exactly one audit row.
 /// </summary>
-public sealed class RegistrationExpirer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<RegistrationOptions> options, ILogger<RegistrationExpirer> logger)
+public sealed class RegistrationExpirer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<RegistrationOptions> options, ILogger<RegistrationExpirer> logger) : IPeriodicJob
 {
     public const string ExpiredReasonKey = "Registration.ExpiredReason";
 
@@ -70,33 +71,6 @@ public sealed class RegistrationExpirer(IDbContextFactory<AppDbContext> dbFactor
         }
 
         return total;
-    }
-}
-
-public sealed class RegistrationExpiryWorker(RegistrationExpirer expirer, IOptions<RegistrationOptions> options, ILogger<RegistrationExpiryWorker> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.ExpiryEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.ExpiryInterval);
-        do
-        {
-            try
-            {
-                await expirer.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The next tick retries; a failed pass changed nothing it did not commit.
-                logger.LogError(error, "Registration expiry pass failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
 
