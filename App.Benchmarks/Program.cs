@@ -11,9 +11,13 @@ try
     if (args.Length > 0 && args[0] == CustomerBenchmark.Mode)
     {
         return await CustomerBenchmark.RunAsync(BenchmarkOptions.Parse(args[1..]));
+    }
+
     if (args.Length > 0 && args[0] == VoucherBenchmark.Mode)
     {
         return await VoucherBenchmark.RunAsync(args.Skip(1).ToList());
+    }
+
     if (args.Length > 0 && args[0] == FundsBenchmark.Mode)
     {
         return await FundsBenchmark.RunAsync(args.Skip(1).ToList());
