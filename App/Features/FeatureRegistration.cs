@@ -1,4 +1,7 @@
+using BlazorPartner.Features.Billing;
+using BlazorPartner.Features.Consumption;
 using BlazorPartner.Features.Customers;
+using BlazorPartner.Features.Exports;
 using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
@@ -17,5 +20,8 @@ public static class FeatureRegistration
             .AddCustomers(configuration)
             .AddFunds(configuration)
             .AddVouchers(configuration)
-            .AddOutboxViewer();
+            .AddOutboxViewer()
+            .AddExports(configuration)
+            .AddConsumption(configuration)
+            .AddBilling(configuration);
 }

@@ -216,6 +216,157 @@ namespace BlazorPartner.Migrations.Postgres
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionFreshness", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LatestDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RolledUpAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ConsumptionFreshness", (string)null);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionMonthly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountManagerUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("AmountDueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AssociationMode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChargeMode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.HasIndex("OrganizationId", "AccountManagerUserId", "Month");
+
+                    b.ToTable("ConsumptionMonthly", (string)null);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountManagerUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("AmountDueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AssociationMode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChargeMode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubUserAccount")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.HasIndex("OrganizationId", "AccountManagerUserId", "Day");
+
+                    b.HasIndex("CustomerId", "Day", "ProductCode", "ChargeMode", "ResourceId", "SubUserAccount")
+                        .IsUnique();
+
+                    b.ToTable("ConsumptionRecords", (string)null);
+                });
+
             modelBuilder.Entity("BlazorPartner.Features.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1393,6 +1544,21 @@ namespace BlazorPartner.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SupervisorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionRecord", b =>
+                {
+                    b.HasOne("BlazorPartner.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorPartner.Core.Tenancy.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorPartner.Features.Customers.Customer", b =>

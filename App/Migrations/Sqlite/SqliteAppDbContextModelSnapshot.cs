@@ -209,6 +209,153 @@ namespace BlazorPartner.Migrations.Sqlite
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionFreshness", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LatestDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RolledUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ConsumptionFreshness", (string)null);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionMonthly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountDueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssociationMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChargeMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.HasIndex("OrganizationId", "AccountManagerUserId", "Month");
+
+                    b.ToTable("ConsumptionMonthly", (string)null);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountDueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssociationMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChargeMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubUserAccount")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.HasIndex("OrganizationId", "AccountManagerUserId", "Day");
+
+                    b.HasIndex("CustomerId", "Day", "ProductCode", "ChargeMode", "ResourceId", "SubUserAccount")
+                        .IsUnique();
+
+                    b.ToTable("ConsumptionRecords", (string)null);
+                });
+
             modelBuilder.Entity("BlazorPartner.Features.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1370,6 +1517,21 @@ namespace BlazorPartner.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SupervisorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.Consumption.ConsumptionRecord", b =>
+                {
+                    b.HasOne("BlazorPartner.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorPartner.Core.Tenancy.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorPartner.Features.Customers.Customer", b =>
