@@ -31,7 +31,9 @@ internal sealed record CircuitOptions
         "/finance/vouchers",
         "/finance/vouchers/log",
         "/vendor/voucher-quotas",
+        "/vendor/voucher-quotas/log",
         "/finance/funds",
+        "/vendor/funds/top-up",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
