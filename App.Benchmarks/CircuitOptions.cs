@@ -31,6 +31,7 @@ internal sealed record CircuitOptions
         "/finance/vouchers",
         "/finance/vouchers/log",
         "/vendor/voucher-quotas",
+        "/vendor/consumption/import",
         "/finance/funds",
     ];
 
