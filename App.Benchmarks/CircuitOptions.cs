@@ -32,6 +32,7 @@ internal sealed record CircuitOptions
         "/finance/vouchers/log",
         "/vendor/voucher-quotas",
         "/vendor/voucher-quotas/log",
+        "/vendor/consumption/import",
         "/finance/funds",
         "/vendor/funds/top-up",
     ];

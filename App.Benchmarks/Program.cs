@@ -23,6 +23,11 @@ try
         return await FundsBenchmark.RunAsync(args.Skip(1).ToList());
     }
 
+    if (args.Length > 0 && args[0] == ConsumptionImportBenchmark.Mode)
+    {
+        return await ConsumptionImportBenchmark.RunAsync(args.Skip(1).ToList());
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Phase == BenchmarkOptions.ExportPhase)
     {

@@ -167,6 +167,8 @@ public static partial class AuditedPages
         .. VoucherPages,
         // Funds (AuditedPages.Funds.cs).
         .. FundsPages,
+        // Consumption import (AuditedPages.ConsumptionImport.cs).
+        .. ConsumptionImportPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
