@@ -64,7 +64,7 @@ public class BillExportTests
             Assert.Equal("r-1234", Text(first[5]));
             Assert.Equal("22.34", first[6].CellValue!.Text);
             Assert.Equal("1", first[7].CellValue!.Text);
-            Assert.Equal("20.34", first[8].CellValue!.Text);
+            Assert.Equal("21.34", first[8].CellValue!.Text);
         }
         finally
         {
