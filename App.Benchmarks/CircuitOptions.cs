@@ -35,6 +35,7 @@ internal sealed record CircuitOptions
         "/vendor/consumption/import",
         "/finance/funds",
         "/vendor/funds/top-up",
+        "/finance/bills",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
@@ -98,7 +99,7 @@ internal sealed record CircuitOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project App.Benchmarks -- circuits [options]
           --pages <path>...   pages to measure (default: every console page in DefaultPages above: opportunities, calendar,
-                              customer registrations, outbox, customers, vouchers, funds); /vendor/... pages sign in as operator@vendor.demo,
+                              customer registrations, outbox, customers, vouchers, funds, bills); /vendor/... pages sign in as operator@vendor.demo,
                               the others as admin@partner-a.demo; add @vendor or @partner to choose; the home page is always measured
           --circuits <n>      circuits (browser tabs) per page (default 100)
           --contexts <n>      browser contexts the tabs are spread over (default 4)

@@ -169,6 +169,8 @@ public static partial class AuditedPages
         .. FundsPages,
         // Consumption import (AuditedPages.ConsumptionImport.cs).
         .. ConsumptionImportPages,
+        // Bills (AuditedPages.Billing.cs).
+        .. BillingPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
