@@ -175,7 +175,7 @@ public sealed class ExportCenterTests
         var id = await rig.Center.EnqueueAsync(world.Manager1A, TestExportDefinition.KindCode, TestExportDefinition.Parameters(10));
         await using (var db = await world.Factory.CreateSystemAsync())
         {
-            var until = world.Clock.GetUtcNow().AddYears(1);
+            var until = world.Clock.GetUtcNow().ToUniversalTime().AddYears(1);
             await db.Users.Where(u => u.Id == world.Manager1A.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, until));
         }
 
@@ -284,7 +284,7 @@ public sealed class ExportCenterTests
         Assert.Null(await rig.Center.FindDownloadAsync(world.Manager1A, Guid.NewGuid()));
 
         // The owner without the permission any more (an actor as the cookie would now carry it): no file.
-        var revoked = world.Manager1A with { Permissions = world.Manager1A.Permissions.Where(p => p != Features.Opportunities.OpportunityPermissions.Export).ToHashSet() };
+        var revoked = world.Manager1A with { Permissions = world.Manager1A.Permissions.Where(p => p != BlazorPartner.Features.Opportunities.OpportunityPermissions.Export).ToHashSet() };
         Assert.Null(await rig.Center.FindDownloadAsync(revoked, id));
     }
 

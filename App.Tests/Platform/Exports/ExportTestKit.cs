@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Platform.Exports;

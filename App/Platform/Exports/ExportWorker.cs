@@ -223,10 +223,12 @@ public sealed class ExportWorker(
     {
         await using (var db = await dbFactory.CreateSystemAsync(ct))
         {
-            var now = time.GetUtcNow();
-            var bound = await db.Users.AsNoTracking().AnyAsync(
-                u => u.Id == job.UserId && u.OrganizationId == job.OrganizationId && (u.LockoutEnd == null || u.LockoutEnd <= now), ct);
-            if (!bound)
+            // Compared here, not in SQL: SQLite cannot compare DateTimeOffsets.
+            var user = await db.Users.AsNoTracking()
+                .Where(u => u.Id == job.UserId)
+                .Select(u => new { u.OrganizationId, u.LockoutEnd })
+                .SingleOrDefaultAsync(ct);
+            if (user is null || user.OrganizationId != job.OrganizationId || user.LockoutEnd > time.GetUtcNow())
             {
                 return null;
             }
