@@ -94,7 +94,7 @@ public sealed class ExportRig
         World = world;
         Options = options ?? new ExportOptions { ChunkBytes = 4096, ProgressInterval = TimeSpan.FromMilliseconds(20), MaxActivePerUser = 5 };
         var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
-        IExportDefinition[] definitions = [Definition, world.Get<OpportunityExportDefinition>()];
+        IExportDefinition[] definitions = [Definition, .. world.Get<IEnumerable<IExportDefinition>>()];
         Files = new ExportFileStore(world.Factory, wrapped);
         Center = new ExportCenter(world.Factory, definitions, wrapped, new ExportSignal(), world.Clock);
         Worker = NewWorker(definitions, wrapped);
@@ -110,7 +110,7 @@ public sealed class ExportRig
     public ExportExpiry Expiry { get; }
 
     /// <summary>A second worker, as another app instance would have.</summary>
-    public ExportWorker SecondWorker() => NewWorker([Definition, World.Get<OpportunityExportDefinition>()], Microsoft.Extensions.Options.Options.Create(Options));
+    public ExportWorker SecondWorker() => NewWorker([Definition, .. World.Get<IEnumerable<IExportDefinition>>()], Microsoft.Extensions.Options.Options.Create(Options));
 
     private ExportWorker NewWorker(IExportDefinition[] definitions, IOptions<ExportOptions> options) =>
         new(World.Factory, definitions, Files, World.Get<ActorDirectory>(), options, World.Clock, NullLogger<ExportWorker>.Instance);

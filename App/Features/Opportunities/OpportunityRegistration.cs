@@ -19,7 +19,6 @@ public static class OpportunityRegistration
         services.AddSingleton<OpportunityAutoRejecter>();
         services.AddScoped<OpportunityExporter>();
         services.AddExportDefinition<OpportunityExportDefinition>();
-        services.AddSingleton(sp => sp.GetServices<IExportDefinition>().OfType<OpportunityExportDefinition>().Single());
         services.AddScoped<Components.OpportunityDialogs>();
         services.AddPeriodicJob<OpportunityAutoRejecter, OpportunityOptions>(o => new PeriodicJobSchedule(o.AutoRejectEnabled, o.AutoRejectInterval));
         services.AddScoped<IDemoData, OpportunityDemoData>();
