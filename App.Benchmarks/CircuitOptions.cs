@@ -32,6 +32,7 @@ internal sealed record CircuitOptions
         "/finance/vouchers/log",
         "/vendor/voucher-quotas",
         "/finance/funds",
+        "/exports",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

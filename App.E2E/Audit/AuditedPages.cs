@@ -167,6 +167,8 @@ public static partial class AuditedPages
         .. VoucherPages,
         // Funds (AuditedPages.Funds.cs).
         .. FundsPages,
+        // Export center (AuditedPages.Exports.cs).
+        .. ExportPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
