@@ -36,6 +36,7 @@ internal sealed record CircuitOptions
         "/finance/funds",
         "/vendor/funds/top-up",
         "/finance/bills",
+        "/exports",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Http;
+using BlazorPartner.Platform.Exports;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,6 +42,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/health");
 app.MapMemoryDiagnostics(app.Configuration);

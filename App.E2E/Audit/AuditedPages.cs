@@ -171,6 +171,8 @@ public static partial class AuditedPages
         .. ConsumptionImportPages,
         // Bills (AuditedPages.Billing.cs).
         .. BillingPages,
+        // Export center (AuditedPages.Exports.cs).
+        .. ExportPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);

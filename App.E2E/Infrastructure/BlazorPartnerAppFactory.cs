@@ -15,6 +15,9 @@ namespace BlazorPartner.E2E.Infrastructure;
 /// </summary>
 public sealed class BlazorPartnerAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The E2E host's export-center threshold (rows): low, so a seeded list goes to the background.</summary>
+    public const int ExportThresholdRows = 45;
+
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "blazorpartner-e2e", Guid.NewGuid().ToString("N"));
 
     public BlazorPartnerAppFactory()
@@ -51,6 +54,8 @@ public sealed class BlazorPartnerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         // The background auto-reject job must not race the tests.
         builder.UseSetting("Opportunities:AutoRejectEnabled", "false");
+        // Partner A's "All" opportunities (60+) go to the export center; its pending tab (~25) still downloads at once.
+        builder.UseSetting("Exports:BackgroundThresholdRows", ExportThresholdRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public override async ValueTask DisposeAsync()

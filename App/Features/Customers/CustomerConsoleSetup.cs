@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Exports;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Platform.Seeding;
 
@@ -13,6 +14,7 @@ public static class CustomerConsoleSetup
         services.AddSingleton<CustomerAssignments>();
         services.AddSingleton<CustomerUnbinding>();
         services.AddScoped<CustomerExporter>();
+        services.AddExportDefinition<CustomerExportDefinition>();
         services.AddScoped<IDemoData, CustomerDemoData>();
         services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.Customers", CustomerRoutes.List, "groups", CustomerPermissions.View, 20));
         services.AddHomeTile(new HomeTile("Home.TileTitle.Customers", "Home.Tile.Customers", CustomerRoutes.List, "groups", CustomerPermissions.View, 20));

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Exports;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Features.Customers;
@@ -15,6 +16,7 @@ public static class FundsSetup
         services.AddSingleton<FundsCommands>();
         services.AddSingleton<FundsQueries>();
         services.AddScoped<FundsExporter>();
+        services.AddExportDefinition<FundsExportDefinition>();
         services.AddSingleton<ICustomerUnbindingStep, FundsUnbindingStep>();
         services.AddScoped<IDemoData, FundsDemoData>();
         services.AddCustomerDetailTab(new CustomerDetailTab("Funds.LedgerTab", typeof(CustomerLedgerTab), FundsPermissions.View, 20));

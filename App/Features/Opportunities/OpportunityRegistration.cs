@@ -1,4 +1,5 @@
 using BlazorPartner.Platform.Jobs;
+using BlazorPartner.Platform.Exports;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Seeding;
@@ -17,6 +18,7 @@ public static class OpportunityRegistration
         services.AddSingleton<OpportunitySharing>();
         services.AddSingleton<OpportunityAutoRejecter>();
         services.AddScoped<OpportunityExporter>();
+        services.AddExportDefinition<OpportunityExportDefinition>();
         services.AddScoped<Components.OpportunityDialogs>();
         services.AddPeriodicJob<OpportunityAutoRejecter, OpportunityOptions>(o => new PeriodicJobSchedule(o.AutoRejectEnabled, o.AutoRejectInterval));
         services.AddScoped<IDemoData, OpportunityDemoData>();

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Exports;
 using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Core.Identity;
@@ -21,6 +22,7 @@ public static class VouchersSetup
         services.AddSingleton<VoucherQueries>();
         services.AddSingleton<VoucherLogQueries>();
         services.AddScoped<VoucherLogExporter>();
+        services.AddExportDefinition<VoucherLogExportDefinition>();
         services.AddSingleton<ICustomerUnbindingStep, VoucherUnbindingStep>();
         services.AddPeriodicJob<VoucherExpiry, VoucherOptions>(o => new PeriodicJobSchedule(o.ExpiryEnabled, o.ExpiryInterval));
         services.AddScoped<IDemoData, VoucherDemoData>();

@@ -42,7 +42,12 @@ public interface IExportCenter
 
 public static class ExportDefinitionRegistration
 {
+    /// <summary>Registers the definition as itself (tests and pages may inject it) and as one of the center's definitions.</summary>
     public static IServiceCollection AddExportDefinition<T>(this IServiceCollection services)
-        where T : class, IExportDefinition =>
-        services.AddSingleton<IExportDefinition, T>();
+        where T : class, IExportDefinition
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IExportDefinition>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
 }
