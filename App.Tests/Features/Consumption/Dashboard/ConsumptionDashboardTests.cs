@@ -105,7 +105,7 @@ public class ConsumptionDashboardTests
         await Assert.ThrowsAsync<ValidationException>(() => Queries(world).GetDetailAsync(world.Vendor, new ConsumptionDetailQuery { Filter = SeptemberOnly with { PartnerId = Guid.NewGuid() } }));
         Assert.Equal(700, await TotalAsync(world, world.Vendor, SeptemberOnly with { PartnerId = world.PartnerA }));
         Assert.Equal(9, await TotalAsync(world, world.Vendor, SeptemberOnly with { PartnerId = world.PartnerB }));
-        Assert.Equal([world.PartnerA, world.PartnerB], (await Queries(world).GetPartnersAsync(world.Vendor)).Select(p => p.Id).Order().ToArray().AsEnumerable().Order());
+        Assert.Equal(new[] { world.PartnerA, world.PartnerB }.Order(), (await Queries(world).GetPartnersAsync(world.Vendor)).Select(p => p.Id).Order());
 
         var noPermission = world.AdminA with { Permissions = new HashSet<string>() };
         await Assert.ThrowsAsync<AccessDeniedException>(() => Queries(world).GetSummaryAsync(noPermission, SeptemberOnly));
