@@ -32,6 +32,8 @@ internal sealed record CircuitOptions
         "/finance/vouchers/log",
         "/vendor/voucher-quotas",
         "/finance/funds",
+        "/sales/consumption",
+        "/sales/metrics",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -167,6 +167,8 @@ public static partial class AuditedPages
         .. VoucherPages,
         // Funds (AuditedPages.Funds.cs).
         .. FundsPages,
+        // Consumption dashboard and metrics (AuditedPages.Consumption.cs).
+        .. ConsumptionPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
