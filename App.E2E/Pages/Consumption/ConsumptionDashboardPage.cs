@@ -9,7 +9,7 @@ public sealed class ConsumptionDashboardPage(IPage page)
 {
     public ILocator Notice => page.GetByTestId("consumption-notice");
     public ILocator Kpis => page.GetByTestId("consumption-kpis");
-    public ILocator Grid => page.GetByRole(AriaRole.Grid, new() { Name = "Consumption detail" });
+    public ILocator Grid => page.GetByRole(AriaRole.Grid).First;
     public ILocator DataRows => Grid.Locator("tbody tr:not(.rz-datatable-emptymessage-row)");
     public ILocator Chips => page.GetByTestId("drill-chip");
     public ILocator TopProducts => page.GetByTestId("top-products");
@@ -37,7 +37,8 @@ public sealed class ConsumptionDashboardPage(IPage page)
 
     public async Task ApplyFiltersAsync()
     {
-        await page.GetByRole(AriaRole.Group, new() { Name = "Filters" }).GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        // The filter bar's Apply comes before the sub-user filter's.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).First.ClickAsync();
         await WaitForGridAsync();
     }
 
