@@ -37,6 +37,8 @@ internal sealed record CircuitOptions
         "/vendor/funds/top-up",
         "/finance/bills",
         "/exports",
+        "/sales/consumption",
+        "/sales/metrics",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -173,6 +173,8 @@ public static partial class AuditedPages
         .. BillingPages,
         // Export center (AuditedPages.Exports.cs).
         .. ExportPages,
+        // Consumption dashboard and metrics (AuditedPages.Consumption.cs).
+        .. ConsumptionPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);

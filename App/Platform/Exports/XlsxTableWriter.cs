@@ -28,58 +28,32 @@ public sealed record XlsxColumn<T>(string Header, XlsxColumnKind Kind, double Wi
 public static class XlsxTableWriter
 {
     private const string SpreadsheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelationshipNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string XmlDeclaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
+    internal const string RelationshipNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    internal const string XmlDeclaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
     private const uint HeaderStyle = 1;
     private const uint MoneyStyle = 2;
     private const uint DateStyle = 3;
     private const uint DateTimeStyle = 4;
     private const uint IntegerStyle = 5;
     private const int ProgressEvery = 1000;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task<int> WriteAsync<T>(
+    /// <summary>One sheet; the same as <see cref="XlsxWorkbookWriter.WriteAsync"/> with a single <see cref="XlsxSheet{T}"/>.</summary>
+    public static Task<int> WriteAsync<T>(
         Stream output,
         string sheetName,
         IReadOnlyList<XlsxColumn<T>> columns,
         IAsyncEnumerable<T> rows,
         IProgress<int>? progress = null,
-        CancellationToken ct = default)
-    {
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        WritePart(zip, "[Content_Types].xml", XmlDeclaration + """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
-        WritePart(zip, "_rels/.rels", XmlDeclaration + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-        WritePart(zip, "xl/_rels/workbook.xml.rels", XmlDeclaration + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
-        WritePart(zip, "xl/styles.xml", XmlDeclaration + BuildStylesheet().OuterXml);
+        CancellationToken ct = default) =>
+        XlsxWorkbookWriter.WriteAsync(output, [new XlsxSheet<T>(sheetName, columns, rows)], progress, ct);
 
-        int rowCount;
-        await using (var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open())
-        await using (var xml = XmlWriter.Create(sheet, new XmlWriterSettings { Encoding = Utf8, Async = true }))
-        {
-            rowCount = await WriteWorksheetAsync(xml, columns, rows, progress, ct);
-        }
-
-        var range = $"$A$1:${ColumnName(columns.Count)}${rowCount + 1}";
-        var workbook = new Workbook(
-            new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName }),
-            new DefinedNames(new DefinedName($"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!{range}")
-            {
-                Name = "_xlnm._FilterDatabase",
-                LocalSheetId = 0,
-                Hidden = true,
-            }));
-        workbook.AddNamespaceDeclaration("r", RelationshipNs);
-        WritePart(zip, "xl/workbook.xml", XmlDeclaration + workbook.OuterXml);
-        progress?.Report(rowCount);
-        return rowCount;
-    }
-
-    private static async Task<int> WriteWorksheetAsync<T>(XmlWriter xml, IReadOnlyList<XlsxColumn<T>> columns, IAsyncEnumerable<T> rows, IProgress<int>? progress, CancellationToken ct)
+    internal static async Task<int> WriteWorksheetAsync<T>(XmlWriter xml, IReadOnlyList<XlsxColumn<T>> columns, IAsyncEnumerable<T> rows, bool selected, int progressOffset, IProgress<int>? progress, CancellationToken ct)
     {
         xml.WriteStartDocument(standalone: true);
         xml.WriteStartElement("worksheet", SpreadsheetNs);
         xml.WriteAttributeString("xmlns", "r", null, RelationshipNs);
-        xml.WriteRaw("""<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>""");
+        xml.WriteRaw(selected ? """<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>""" : """<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>""");
         xml.WriteStartElement("cols", SpreadsheetNs);
         for (var i = 0; i < columns.Count; i++)
         {
@@ -113,7 +87,7 @@ public static class XlsxTableWriter
             xml.WriteEndElement();
             if (rowCount % ProgressEvery == 0)
             {
-                progress?.Report(rowCount);
+                progress?.Report(progressOffset + rowCount);
                 await xml.FlushAsync();
             }
         }
@@ -200,7 +174,7 @@ public static class XlsxTableWriter
         xml.WriteEndElement();
     }
 
-    private static void WritePart(ZipArchive zip, string name, string xml)
+    internal static void WritePart(ZipArchive zip, string name, string xml)
     {
         using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
         stream.Write(Utf8.GetBytes(xml));
@@ -215,7 +189,7 @@ public static class XlsxTableWriter
         _ => throw new ArgumentException($"Not a date: {value.GetType().Name}"),
     };
 
-    private static Stylesheet BuildStylesheet() => new(
+    internal static Stylesheet BuildStylesheet() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.00" },
             new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy-mm-dd" },

@@ -1,3 +1,6 @@
+using BlazorPartner.Components.Navigation;
+using BlazorPartner.Platform.Exports;
+
 namespace BlazorPartner.Features.Consumption.Metrics;
 
 /// <summary>The metrics page and its catalog (R35).</summary>
@@ -5,6 +8,11 @@ public static class MetricsSetup
 {
     public static IServiceCollection AddMetrics(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<MetricsCatalog>();
+        services.AddExportDefinition<MetricsExport>();
+        services.AddSingleton(sp => sp.GetServices<IExportDefinition>().OfType<MetricsExport>().Single());
+        services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.Metrics", ConsumptionRoutes.Metrics, "insights", ConsumptionPermissions.ViewMetrics, 50));
+        services.AddHomeTile(new HomeTile("Home.TileTitle.Metrics", "Home.Tile.Metrics", ConsumptionRoutes.Metrics, "insights", ConsumptionPermissions.ViewMetrics, 50));
         return services;
     }
 }
