@@ -28,6 +28,11 @@ try
         return await ConsumptionImportBenchmark.RunAsync(args.Skip(1).ToList());
     }
 
+    if (args.Length > 0 && args[0] == ConsumptionBenchmark.Mode)
+    {
+        return await ConsumptionBenchmark.RunAsync(args.Skip(1).ToList());
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Phase == BenchmarkOptions.ExportPhase)
     {

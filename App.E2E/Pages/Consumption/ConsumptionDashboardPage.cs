@@ -38,7 +38,7 @@ public sealed class ConsumptionDashboardPage(IPage page)
     public async Task ApplyFiltersAsync()
     {
         // The filter bar's Apply comes before the sub-user filter's.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).First.ClickAsync();
         await WaitForGridAsync();
     }
 

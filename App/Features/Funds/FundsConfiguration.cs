@@ -32,6 +32,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // One customer's lines (the ledger tab, the customer filter): the tenant and customer first, so SQLite's planner
         // prefers it over the partner-wide index when a big partner filters to one customer.
         builder.HasIndex(e => new { e.OrganizationId, e.CustomerId, e.Account, e.AtUtc });
+        // One customer's lines of one kind (the grid's customer + kind filter): counted and ordered inside the index.
+        builder.HasIndex(e => new { e.OrganizationId, e.CustomerId, e.Kind, e.AtUtc });
         builder.HasIndex(e => e.TransferId);
     }
 }

@@ -1053,6 +1053,8 @@ namespace BlazorPartner.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "CustomerId", "Account", "AtUtc");
 
+                    b.HasIndex("OrganizationId", "CustomerId", "Kind", "AtUtc");
+
                     b.ToTable("LedgerEntries", (string)null);
                 });
 

@@ -1030,6 +1030,8 @@ namespace BlazorPartner.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "CustomerId", "Account", "AtUtc");
 
+                    b.HasIndex("OrganizationId", "CustomerId", "Kind", "AtUtc");
+
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
