@@ -10,7 +10,6 @@ public static class ConsumptionDashboardSetup
     {
         services.AddSingleton<ConsumptionQueries>();
         services.AddExportDefinition<ConsumptionDashboardExport>();
-        services.AddSingleton(sp => sp.GetServices<IExportDefinition>().OfType<ConsumptionDashboardExport>().Single());
         services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.ConsumptionDashboard", ConsumptionRoutes.Dashboard, "bar_chart", ConsumptionPermissions.View, 40));
         services.AddHomeTile(new HomeTile("Home.TileTitle.ConsumptionDashboard", "Home.Tile.ConsumptionDashboard", ConsumptionRoutes.Dashboard, "bar_chart", ConsumptionPermissions.View, 40));
         return services;

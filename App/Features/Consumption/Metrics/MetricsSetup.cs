@@ -10,7 +10,6 @@ public static class MetricsSetup
     {
         services.AddSingleton<MetricsCatalog>();
         services.AddExportDefinition<MetricsExport>();
-        services.AddSingleton(sp => sp.GetServices<IExportDefinition>().OfType<MetricsExport>().Single());
         services.AddMenuLink(new MenuLink(NavGroups.Sales, "Nav.Metrics", ConsumptionRoutes.Metrics, "insights", ConsumptionPermissions.ViewMetrics, 50));
         services.AddHomeTile(new HomeTile("Home.TileTitle.Metrics", "Home.Tile.Metrics", ConsumptionRoutes.Metrics, "insights", ConsumptionPermissions.ViewMetrics, 50));
         return services;
