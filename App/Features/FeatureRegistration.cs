@@ -1,7 +1,5 @@
-using BlazorPartner.Features.Billing;
 using BlazorPartner.Features.Consumption;
 using BlazorPartner.Features.Customers;
-using BlazorPartner.Features.Exports;
 using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
@@ -21,7 +19,5 @@ public static class FeatureRegistration
             .AddFunds(configuration)
             .AddVouchers(configuration)
             .AddOutboxViewer()
-            .AddExports(configuration)
-            .AddConsumption(configuration)
-            .AddBilling(configuration);
+            .AddConsumption(configuration);
 }

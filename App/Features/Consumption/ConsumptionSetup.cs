@@ -1,14 +1,11 @@
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Seeding;
-using BlazorPartner.Features.Consumption.Dashboard;
-using BlazorPartner.Features.Consumption.Import;
-using BlazorPartner.Features.Consumption.Metrics;
 
 namespace BlazorPartner.Features.Consumption;
 
 /// <summary>
-/// Everything the consumption slice brings (R18, R32–R35): the detail and its rollups, import, retention, the
-/// dashboard and the metrics page. Each part registers itself in its own folder's setup file.
+/// The consumption slice's foundation (R18, R33): the detail, its monthly rollup, day attribution, the 18-month window,
+/// the generator and the demo data. The import, dashboard, metrics and bills that build on it are not on main yet.
 /// </summary>
 public static class ConsumptionSetup
 {
@@ -16,9 +13,6 @@ public static class ConsumptionSetup
     {
         services.AddPermissions(ConsumptionPermissions.All);
         services.AddScoped<IDemoData, ConsumptionDemoData>();
-        return services
-            .AddConsumptionImport(configuration)
-            .AddConsumptionDashboard(configuration)
-            .AddMetrics(configuration);
+        return services;
     }
 }

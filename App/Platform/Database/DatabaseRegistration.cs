@@ -41,7 +41,7 @@ public static class DatabaseRegistration
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(SqliteConnectionTuning.Instance);
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
 
     public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);
