@@ -17,7 +17,7 @@ public static partial class AuditedPages
             await GotoVendorBillsAsync(page, culture);
             await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("Bill.RecordAdjustment", culture), Exact = true }).First.ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = UiText.Get("Bill.AdjustmentDialogTitle", culture), Exact = true });
-            await Expect(dialog).ToBeVisibleAsync();
+            await dialog.ExpectDialogReadyAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = UiText.Get("Bill.RecordAdjustment", culture), Exact = true }).ClickAsync();
             await Expect(dialog.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
         }),

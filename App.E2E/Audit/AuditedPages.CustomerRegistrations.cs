@@ -88,7 +88,7 @@ public static partial class AuditedPages
         await WaitForGridAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("Registration.Register", culture), Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         return dialog;
     }
 }

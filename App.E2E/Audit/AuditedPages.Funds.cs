@@ -41,7 +41,7 @@ public static partial class AuditedPages
         await GotoFundsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = UiText.Get(buttonKey, culture), Exact = true }).First.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = UiText.Get(titleKey, culture), Exact = true });
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         return dialog;
     }
 }

@@ -33,7 +33,7 @@ public static partial class AuditedPages
             var recallOf = new Regex("^" + Regex.Escape(UiText.Get("Voucher.RecallOf", culture, "NAME")).Replace("NAME", ".+", StringComparison.Ordinal) + "$");
             await page.GetByRole(AriaRole.Button, new() { NameRegex = recallOf }).First.ClickAsync();
             var dialog = page.GetByRole(AriaRole.Alertdialog);
-            await Expect(dialog).ToBeVisibleAsync();
+            await dialog.ExpectDialogReadyAsync();
         }),
         new("vouchers issue form", AuditAccount.PartnerAdmin, OpenIssueFormAsync),
         new("vouchers issue form with errors", AuditAccount.PartnerAdmin, async (page, culture) =>

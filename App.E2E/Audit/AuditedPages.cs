@@ -234,7 +234,7 @@ public static partial class AuditedPages
         await OpenPartnerTabAsync(page, culture, UiText.Get("OpportunityStatus.PendingAcceptance", culture));
         await RowButton(page, culture, "Opportunity.Reject").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         return dialog;
     }
 

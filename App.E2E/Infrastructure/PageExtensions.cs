@@ -33,4 +33,14 @@ public static class PageExtensions
         // web-first assertions (or WaitForInteractiveAsync) wait for the new content instead.
         await Expect(page.Locator("html[data-e2e-previous-document]")).ToHaveCountAsync(0);
     }
+
+    /// <summary>
+    /// Waits until a dialog is open and has taken focus (Radzen focuses its first field once the open animation's script ran).
+    /// Filling before that races the dialog's own focus move: under load a later field's text lands in the first field.
+    /// </summary>
+    public static async Task ExpectDialogReadyAsync(this ILocator dialog)
+    {
+        await dialog.ExpectDialogReadyAsync();
+        await Expect(dialog.Locator(":focus")).ToHaveCountAsync(1);
+    }
 }

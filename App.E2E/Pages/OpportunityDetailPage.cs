@@ -76,7 +76,7 @@ public sealed partial class OpportunityDetailPage(IPage page)
     {
         await AcceptButton.ClickAsync();
         var dialog = new ConfirmDialog(page, "Accept opportunity");
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         return dialog;
     }
 

@@ -126,7 +126,7 @@ public sealed partial class OpportunityListPage(IPage page, string path, string 
     {
         await Row(customer).GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
         var dialog = new ConfirmDialog(page, "Accept opportunity");
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         return dialog;
     }
 
@@ -135,7 +135,7 @@ public sealed partial class OpportunityListPage(IPage page, string path, string 
         var number = await NumberOfAsync(customer);
         await Row(customer).GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true }).ClickAsync();
         var dialog = new RejectDialog(page, number);
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         return dialog;
     }
 

@@ -58,7 +58,7 @@ public sealed class BrowserHardeningTests(E2EHost host, PartnerAAdminSession par
         await list.Tab(OpportunityListPage.PendingAcceptance).ClickAsync();
         await list.DataRows.First.GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

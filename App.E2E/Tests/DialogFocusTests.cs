@@ -59,7 +59,7 @@ public sealed class DialogFocusTests(AuditSessions sessions) : IClassFixture<Aud
     {
         await invoker.FocusAsync();
         await invoker.PressAsync("Enter");
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         await Expect(dialog.Locator(":focus")).ToHaveCountAsync(1);
         return dialog;
     }

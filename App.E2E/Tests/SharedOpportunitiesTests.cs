@@ -105,7 +105,7 @@ public sealed class SharedOpportunitiesTests(E2EHost host, PartnerAAdminSession 
         await Expect(dialog.FieldErrors).ToHaveCountAsync(0);
         await dialog.SubmitAsync();
         await Expect(dialog.FieldErrors).ToHaveTextAsync(["Choose a reason for rejecting."]);
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         await dialog.CancelAsync();
         await Expect(dialog.Root).ToBeHiddenAsync();
         await list.GotoAsync(); // a fresh circuit reads it back from the database

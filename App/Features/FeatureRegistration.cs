@@ -1,5 +1,7 @@
+using BlazorPartner.Features.Billing;
 using BlazorPartner.Features.Consumption;
 using BlazorPartner.Features.Customers;
+using BlazorPartner.Features.Exports;
 using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
@@ -19,5 +21,7 @@ public static class FeatureRegistration
             .AddFunds(configuration)
             .AddVouchers(configuration)
             .AddOutboxViewer()
-            .AddConsumption(configuration);
+            .AddExports(configuration)
+            .AddConsumption(configuration)
+            .AddBilling(configuration);
 }

@@ -45,7 +45,7 @@ public sealed class RegistrationListPage(IPage page, string path)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Register customer", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Register a customer", Exact = true });
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Company", Exact = true }).FillAsync(company);
         await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Unified social credit code", Exact = true }).FillAsync(creditCode);
         await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Contact name", Exact = true }).FillAsync("Zhao Lei");

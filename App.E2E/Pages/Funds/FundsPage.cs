@@ -46,7 +46,7 @@ public sealed class FundsPage(IPage page, string culture = "en-US")
     {
         await AllocateButton.ClickAsync();
         var dialog = new TransferDialog(page, UiText.Get("Funds.AllocateTitle", culture), UiText.Get("Funds.SubmitAllocate", culture), culture);
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         return dialog;
     }
 
@@ -54,7 +54,7 @@ public sealed class FundsPage(IPage page, string culture = "en-US")
     {
         await ReclaimButton.ClickAsync();
         var dialog = new TransferDialog(page, UiText.Get("Funds.ReclaimTitle", culture), UiText.Get("Funds.SubmitReclaim", culture), culture);
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         return dialog;
     }
 
@@ -62,7 +62,7 @@ public sealed class FundsPage(IPage page, string culture = "en-US")
     {
         await WithdrawButton.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = UiText.Get("Funds.WithdrawTitle", culture), Exact = true });
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         return dialog;
     }
 

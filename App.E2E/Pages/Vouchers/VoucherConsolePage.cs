@@ -73,7 +73,7 @@ public sealed class VoucherConsolePage(IPage page)
     {
         await DataRows.First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Recall the voucher of ") }).ClickAsync();
         var dialog = new ConfirmDialog(page, "Recall vouchers");
-        await Expect(dialog.Root).ToBeVisibleAsync();
+        await dialog.Root.ExpectDialogReadyAsync();
         return dialog;
     }
 
@@ -82,7 +82,7 @@ public sealed class VoucherConsolePage(IPage page)
     {
         await QuotaCard(quotaId).GetByRole(AriaRole.Button, new() { Name = "Grant to reseller", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Grant quota to a reseller" });
-        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.ExpectDialogReadyAsync();
         return dialog;
     }
 

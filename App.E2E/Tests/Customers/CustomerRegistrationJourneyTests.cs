@@ -55,7 +55,7 @@ public sealed class CustomerRegistrationJourneyTests(E2EHost host, PartnerAAdmin
             await Expect(list.Row(company)).ToContainTextAsync("GMT+08:00");
             await list.RowButton(company, "Invite").ClickAsync();
             var dialog = new SendInvitationDialog(page, company);
-            await Expect(dialog.Root).ToBeVisibleAsync();
+            await dialog.Root.ExpectDialogReadyAsync();
             await dialog.ChooseModeAsync("Consultative");
             await Expect(dialog.Preview).ToContainTextAsync("in Consultative mode");
             await Expect(dialog.Preview).ToContainTextAsync("Partner A invites you to associate your cloud account");

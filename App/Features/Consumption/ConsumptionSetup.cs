@@ -1,11 +1,14 @@
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Seeding;
+using BlazorPartner.Features.Consumption.Dashboard;
+using BlazorPartner.Features.Consumption.Import;
+using BlazorPartner.Features.Consumption.Metrics;
 
 namespace BlazorPartner.Features.Consumption;
 
 /// <summary>
-/// The consumption slice's foundation (R18, R33): the detail, its monthly rollup, day attribution, the 18-month window,
-/// the generator and the demo data. The import, dashboard, metrics and bills that build on it are not on main yet.
+/// Everything the consumption slice brings (R18, R32–R35): the detail and its rollups, import, retention, the
+/// dashboard and the metrics page. Each part registers itself in its own folder's setup file.
 /// </summary>
 public static class ConsumptionSetup
 {
@@ -13,6 +16,9 @@ public static class ConsumptionSetup
     {
         services.AddPermissions(ConsumptionPermissions.All);
         services.AddScoped<IDemoData, ConsumptionDemoData>();
-        return services;
+        return services
+            .AddConsumptionImport(configuration)
+            .AddConsumptionDashboard(configuration)
+            .AddMetrics(configuration);
     }
 }
