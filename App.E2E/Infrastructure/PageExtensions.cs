@@ -40,7 +40,7 @@ public static class PageExtensions
     /// </summary>
     public static async Task ExpectDialogReadyAsync(this ILocator dialog)
     {
-        await dialog.ExpectDialogReadyAsync();
+        await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator(":focus")).ToHaveCountAsync(1);
     }
 }

@@ -15,6 +15,10 @@ public sealed class BillsPage(IPage page, string culture = "en-US")
 
     public ILocator AmountDue => page.GetByTestId("bill-amount-due");
 
+    public ILocator LineCount => page.GetByTestId("bill-line-count");
+
+    public ILocator ExportButton => page.GetByRole(AriaRole.Button, new() { Name = UiText.Get("Bill.Export", culture), Exact = true });
+
     public ILocator PeriodPicker => page.GetByRole(AriaRole.Combobox, new() { Name = UiText.Get("Bill.Period", culture) });
 
     /// <summary>The page has one grid (Radzen puts the aria-label on its wrapper, not on the role=grid table).</summary>

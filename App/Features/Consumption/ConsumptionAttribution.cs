@@ -13,36 +13,31 @@ namespace BlazorPartner.Features.Consumption;
 /// </summary>
 public sealed class ConsumptionAttribution
 {
-    private readonly Dictionary<Guid, List<(DateTime From, DateTime? To, string ManagerId)>> periods;
-
-    private ConsumptionAttribution(Dictionary<Guid, List<(DateTime From, DateTime? To, string ManagerId)>> periods) => this.periods = periods;
+    private readonly Dictionary<Guid, List<(DateTime From, DateTime? To, string ManagerId)>> periods = [];
+    private readonly HashSet<Guid> loaded = [];
 
     public static async Task<ConsumptionAttribution> LoadAsync(AppDbContext db, IReadOnlyCollection<Guid> customerIds, CancellationToken ct = default)
     {
-        var map = new Dictionary<Guid, List<(DateTime, DateTime?, string)>>();
-        foreach (var chunk in customerIds.Distinct().Chunk(500))
+        var attribution = new ConsumptionAttribution();
+        await attribution.LoadMissingAsync(db, customerIds, ct);
+        return attribution;
+    }
+
+    /// <summary>Adds the assignment history of the customers not loaded yet (an import streams: it meets customers batch by batch).</summary>
+    public async Task LoadMissingAsync(AppDbContext db, IEnumerable<Guid> customerIds, CancellationToken ct = default)
+    {
+        var missing = customerIds.Where(loaded.Add).ToList();
+        foreach (var chunk in missing.Chunk(500))
         {
             var rows = await db.CustomerAssignments.AsNoTracking()
                 .Where(a => chunk.Contains(a.CustomerId))
                 .Select(a => new { a.CustomerId, a.FromUtc, a.ToUtc, a.AccountManagerUserId })
                 .ToListAsync(ct);
-            foreach (var row in rows)
+            foreach (var group in rows.GroupBy(r => r.CustomerId))
             {
-                if (!map.TryGetValue(row.CustomerId, out var list))
-                {
-                    map[row.CustomerId] = list = [];
-                }
-
-                list.Add((row.FromUtc, row.ToUtc, row.AccountManagerUserId));
+                periods[group.Key] = group.Select(r => (r.FromUtc, r.ToUtc, r.AccountManagerUserId)).OrderBy(p => p.FromUtc).ToList();
             }
         }
-
-        foreach (var list in map.Values)
-        {
-            list.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        }
-
-        return new ConsumptionAttribution(map);
     }
 
     /// <summary>The account manager the day's consumption counts for, or null when nobody held the customer that day.</summary>

@@ -3,6 +3,7 @@ using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Features.Consumption;
 using BlazorPartner.Features.Consumption.Import;
+using BlazorPartner.Features.Customers;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
@@ -215,6 +216,39 @@ public class ConsumptionImportTests
         var view = await w.Imports.GetAsync(w.World.Vendor, id);
         Assert.Equal((ConsumptionImportStatus.Completed, 200L, 0L), (view.Status, view.InsertedRows, view.SkippedRows));
         Assert.Equal(1, await w.World.AuditCountAsync(id, ConsumptionAuditActions.Import));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_clean_file_whose_customer_is_unbound_after_validation_stores_nothing_and_keeps_rows_already_there(DatabaseProvider provider)
+    {
+        await using var w = await ConsumptionImportWorld.CreateAsync(provider);
+        var kept = await w.CustomerAsync(w.World.PartnerA, w.World.Manager1A.UserId);
+        var unbound = await w.CustomerAsync(w.World.PartnerA, w.World.Manager1A.UserId);
+        var earlier = await UploadAndValidateAsync(w, Line(kept.CreditCode, "2026-11-01", "ecs-1"));
+        await w.Imports.ConfirmAsync(w.World.Vendor, earlier, ConsumptionImportMode.AllOrNothing);
+        await w.Runner.RunOnceAsync();
+        var rollupsBefore = await w.RollupsAsync();
+
+        // Rows of the first customer come first, so batches of 50 are written before the now unknown customer's row is met.
+        var lines = Enumerable.Range(1, 120).Select(i => Line(kept.CreditCode, "2026-11-01", $"ecs-{i}"))
+            .Append(Line(unbound.CreditCode, "2026-11-02", "ecs-x")).ToArray();
+        var runner = new ConsumptionImportRunner(w.Factory, w.Clock, Microsoft.Extensions.Options.Options.Create(new ConsumptionImportOptions { BatchSize = 50 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsumptionImportRunner>.Instance);
+        using var csv = Csv(lines);
+        var id = await w.Imports.UploadAsync(w.World.Vendor, "late.csv", csv, csv.Length);
+        Assert.Equal(1, await runner.RunOnceAsync());
+        await w.Imports.ConfirmAsync(w.World.Vendor, id, ConsumptionImportMode.AllOrNothing);
+        await using (var db = await w.Factory.CreateSystemAsync())
+        {
+            await db.Customers.Where(c => c.Id == unbound.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CustomerStatus.Unbound));
+        }
+
+        Assert.Equal(1, await runner.RunOnceAsync());
+
+        var view = await w.Imports.GetAsync(w.World.Vendor, id);
+        Assert.Equal((ConsumptionImportStatus.Failed, "ConsumptionImport.Failed.ChangedSinceValidation"), (view.Status, view.FailureKey));
+        var record = Assert.Single(await w.RecordsAsync());
+        Assert.Equal(earlier, record.ImportId);
+        Assert.Equal(rollupsBefore.Sum(r => r.AmountDueFen), (await w.RollupsAsync()).Sum(r => r.AmountDueFen));
     }
 
     [Theory, MemberData(nameof(Providers))]

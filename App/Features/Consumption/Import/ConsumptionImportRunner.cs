@@ -178,60 +178,46 @@ public sealed class ConsumptionImportRunner(
         var now = time.GetUtcNow().UtcDateTime;
         var customers = await LoadCustomersAsync(ct);
 
-        // Pass 1: re-check the file against today's customers and collect whom and which months it touches.
-        var customerIds = new HashSet<Guid>();
+        // One pass over the file: each row is re-checked against today's customers (validation ran before the operator
+        // confirmed), attributed (R18) to the manager holding the customer on its day, and stored in batches.
         var months = new HashSet<(Guid Organization, DateOnly Month)>();
         var errors = new List<ConsumptionRowError>();
+        var attribution = new ConsumptionAttribution();
         var invalid = 0;
-        using (var file = OpenedImportFile.Open(dbFactory, import.Id, import.Kind))
-        {
-            var validator = new ConsumptionRowValidator(customers, now);
-            foreach (var row in ConsumptionFileReader.Read(file.Stream, import.Kind))
-            {
-                errors.Clear();
-                if (validator.Validate(row, errors) is { } record)
-                {
-                    customerIds.Add(record.CustomerId);
-                    months.Add((record.OrganizationId, ConsumptionWindow.MonthOf(record.Day)));
-                }
-                else
-                {
-                    invalid++;
-                }
-            }
-        }
-
-        if (invalid > 0 && import.Mode == ConsumptionImportMode.AllOrNothing)
-        {
-            // Something changed since validation (e.g. a customer was unbound): a clean-file import stores nothing.
-            await FailAsync(import.Id, runId, "ConsumptionImport.Failed.ChangedSinceValidation", null, ct);
-            return;
-        }
-
-        ConsumptionAttribution attribution;
-        await using (var db = await dbFactory.CreateSystemAsync(ct))
-        {
-            attribution = await ConsumptionAttribution.LoadAsync(db, customerIds, ct);
-        }
-
-        // Pass 2: store the valid rows, attributed (R18) to the manager holding the customer on each day.
         long inserted = 0;
         var valid = 0;
         using (var file = OpenedImportFile.Open(dbFactory, import.Id, import.Kind))
         {
             var validator = new ConsumptionRowValidator(customers, now);
             var records = ConsumptionFileReader.Read(file.Stream, import.Kind)
-                .Select(row => { errors.Clear(); return validator.Validate(row, errors); })
-                .OfType<ConsumptionRecord>()
-                .Select(record =>
+                .Select(row =>
+                {
+                    errors.Clear();
+                    var record = validator.Validate(row, errors);
+                    if (record is null)
+                    {
+                        invalid++;
+                    }
+
+                    return record;
+                })
+                .OfType<ConsumptionRecord>();
+            foreach (var batch in records.Chunk(options.Value.BatchSize))
+            {
+                if (invalid > 0 && import.Mode == ConsumptionImportMode.AllOrNothing)
+                {
+                    break;
+                }
+
+                await using var db = await dbFactory.CreateSystemAsync(ct);
+                await attribution.LoadMissingAsync(db, batch.Select(r => r.CustomerId), ct);
+                foreach (var record in batch)
                 {
                     record.AccountManagerUserId = attribution.ManagerFor(record.CustomerId, record.Day);
                     record.ImportId = import.Id;
-                    return record;
-                });
-            foreach (var batch in records.Chunk(options.Value.BatchSize))
-            {
-                await using var db = await dbFactory.CreateSystemAsync(ct);
+                    months.Add((record.OrganizationId, ConsumptionWindow.MonthOf(record.Day)));
+                }
+
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 valid += batch.Length;
                 var percent = (int)Math.Min(99, 100L * valid / Math.Max(1, import.ValidRows));
@@ -239,6 +225,20 @@ public sealed class ConsumptionImportRunner(
                 inserted += await ConsumptionBulkWriter.WriteAsync(db, batch, ct: ct);
                 await transaction.CommitAsync(ct);
             }
+        }
+
+        if (invalid > 0 && import.Mode == ConsumptionImportMode.AllOrNothing)
+        {
+            // Something changed since validation (e.g. a customer was unbound): a clean-file import stores nothing, so the
+            // rows this import inserted before meeting the bad one are taken out again (rows that were already there carry
+            // another import's id and stay). The rollups were not touched yet.
+            await using (var db = await dbFactory.CreateSystemAsync(ct))
+            {
+                await db.ConsumptionRecords.Where(r => r.ImportId == import.Id).ExecuteDeleteAsync(ct);
+            }
+
+            await FailAsync(import.Id, runId, "ConsumptionImport.Failed.ChangedSinceValidation", null, ct);
+            return;
         }
 
         // The dashboard's rollups for every touched partner-month, one partner per transaction.
