@@ -57,27 +57,15 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var admin = Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+            var template = await PostgresTemplateAsync(admin);
             var name = $"bp_test_{Guid.NewGuid():N}";
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ToString();
-            var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
-            DatabaseRegistration.ConfigurePostgres(options, connectionString);
-            var factory = new AppDbContextFactory<PostgresAppDbContext>(new OptionsFactory<PostgresAppDbContext>(options.Options, o => new PostgresAppDbContext(o)));
-            await MigrateAsync(factory);
-            return new TestDatabase(provider, factory, null, admin, name);
+            await CreatePostgresDatabaseAsync(admin, name, template);
+            return new TestDatabase(provider, PostgresFactory(admin, name), null, admin, name);
         }
 
         var path = Path.Combine(Path.GetTempPath(), "blazorpartner-tests", $"{Guid.NewGuid():N}.db");
-        var sqliteOptions = new DbContextOptionsBuilder<SqliteAppDbContext>();
-        DatabaseRegistration.ConfigureSqlite(sqliteOptions, DatabaseRegistration.SqliteConnectionString(path, Path.GetTempPath()));
-        var sqliteFactory = new AppDbContextFactory<SqliteAppDbContext>(new OptionsFactory<SqliteAppDbContext>(sqliteOptions.Options, o => new SqliteAppDbContext(o)));
-        await MigrateAsync(sqliteFactory);
+        File.Copy(await SqliteTemplateAsync(), path);
+        var sqliteFactory = SqliteFactory(DatabaseRegistration.SqliteConnectionString(path, Path.GetTempPath()));
         await using (var db = await sqliteFactory.CreateDbContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -90,6 +78,106 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var db = await factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
+    }
+
+    // Each test gets a copy of one database migrated once per test run (a file copy on SQLite, CREATE DATABASE … TEMPLATE
+    // on PostgreSQL): the same schema the migrations build, without running every migration hundreds of times.
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? s_sqliteTemplate;
+    private static string? s_postgresTemplate;
+
+    private static AppDbContextFactory<SqliteAppDbContext> SqliteFactory(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseRegistration.ConfigureSqlite(options, connectionString);
+        return new AppDbContextFactory<SqliteAppDbContext>(new OptionsFactory<SqliteAppDbContext>(options.Options, o => new SqliteAppDbContext(o)));
+    }
+
+    private static AppDbContextFactory<PostgresAppDbContext> PostgresFactory(string admin, string database)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ToString();
+        var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseRegistration.ConfigurePostgres(options, connectionString);
+        return new AppDbContextFactory<PostgresAppDbContext>(new OptionsFactory<PostgresAppDbContext>(options.Options, o => new PostgresAppDbContext(o)));
+    }
+
+    private static async Task<string> SqliteTemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (s_sqliteTemplate is null)
+            {
+                var directory = Path.Combine(Path.GetTempPath(), "blazorpartner-tests");
+                Directory.CreateDirectory(directory);
+                var path = Path.Combine(directory, $"template-{Guid.NewGuid():N}.db");
+                var connectionString = new SqliteConnectionStringBuilder(DatabaseRegistration.SqliteConnectionString(path, Path.GetTempPath())) { Pooling = false }.ToString();
+                await MigrateAsync(SqliteFactory(connectionString));
+                await using (var db = await SqliteFactory(connectionString).CreateDbContextAsync())
+                {
+                    // One self-contained file to copy: no -wal beside it.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;");
+                }
+
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+                s_sqliteTemplate = path;
+            }
+
+            return s_sqliteTemplate;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task<string> PostgresTemplateAsync(string admin)
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (s_postgresTemplate is null)
+            {
+                var name = $"bp_template_{Guid.NewGuid():N}";
+                await CreatePostgresDatabaseAsync(admin, name, template: null);
+                await MigrateAsync(PostgresFactory(admin, name));
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    using var connection = new NpgsqlConnection(admin);
+                    connection.Open();
+                    using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                    drop.ExecuteNonQuery();
+                };
+                s_postgresTemplate = name;
+            }
+
+            return s_postgresTemplate;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task CreatePostgresDatabaseAsync(string admin, string name, string? template)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        await using var create = new NpgsqlCommand(sql, connection);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await create.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException busy) when (busy.SqlState == "55006" && attempt < 20)
+            {
+                // The template is "being accessed by other users": autovacuum visiting it, or another copy starting. Wait it out.
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

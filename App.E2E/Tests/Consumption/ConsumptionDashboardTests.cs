@@ -87,7 +87,8 @@ public sealed class ConsumptionDashboardTests(PartnerAFinanceSession finance, Pa
         await Expect(managers).ToHaveCountAsync(1);
         var name = (await managers.First.InnerTextAsync()).Trim();
         await Expect(page.GetByLabel("Account manager", new() { Exact = true })).ToHaveCountAsync(0);
-        Assert.True(await dashboard.DataRows.CountAsync() > 0);
+        await dashboard.WaitForGridAsync();
+        await Expect(dashboard.DataRows.First).ToBeVisibleAsync();
         foreach (var cell in await dashboard.DataRows.Locator("td:last-child").AllInnerTextsAsync())
         {
             Assert.Equal(name, cell.Trim());
