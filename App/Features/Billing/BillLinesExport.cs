@@ -65,7 +65,7 @@ public sealed class BillLinesExport(BillQueries queries, IStringLocalizer<Shared
         [
             new(L["Bill.Customer"], XlsxColumnKind.Text, 26, r => Masking.MaskName(r.CustomerName)),
             new(L["Bill.Product"], XlsxColumnKind.Text, 16, r => r.ProductCode),
-            new(L["Bill.ServiceType"], XlsxColumnKind.Text, 18, r => Vouchers.VoucherCatalog.ServiceTypes.Contains(r.ServiceType) ? L[$"VoucherServiceType.{r.ServiceType}"].Value : r.ServiceType),
+            new(L["Bill.ServiceType"], XlsxColumnKind.Text, 18, r => Vouchers.VoucherCatalog.ServiceTypeText(L, r.ServiceType)),
             new(L["Bill.Region"], XlsxColumnKind.Text, 16, r => r.Region),
             new(L["Bill.ChargeMode"], XlsxColumnKind.Text, 16, r => modes[r.ChargeMode]),
             new(L["Bill.Resource"], XlsxColumnKind.Text, 30, r => r.ResourceId),

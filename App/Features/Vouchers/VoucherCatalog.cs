@@ -22,6 +22,13 @@ public static class VoucherCatalog
 
     public static IReadOnlyList<string> Products { get; } = ProductsByType.Values.SelectMany(p => p).ToList();
 
+    /// <summary>
+    /// A stored service type as the user reads it: the catalog's types through the localizer ("VoucherServiceType.Compute"),
+    /// any other code (an imported consumption file may carry one the catalog does not know) as stored.
+    /// </summary>
+    public static string ServiceTypeText(Microsoft.Extensions.Localization.IStringLocalizer localizer, string code) =>
+        ServiceTypes.Contains(code) ? localizer[$"VoucherServiceType.{code}"] : code;
+
     public static string? TypeOf(string product) => ProductsByType.FirstOrDefault(p => p.Value.Contains(product)).Key;
 
     public static IReadOnlyList<string> Split(string? stored) =>
