@@ -249,6 +249,7 @@ public class ConsumptionImportTests
         var record = Assert.Single(await w.RecordsAsync());
         Assert.Equal(earlier, record.ImportId);
         Assert.Equal(rollupsBefore.Sum(r => r.AmountDueFen), (await w.RollupsAsync()).Sum(r => r.AmountDueFen));
+        Assert.Equal(0, await w.World.AuditCountAsync(id, ConsumptionAuditActions.Import));
     }
 
     [Theory, MemberData(nameof(Providers))]
