@@ -175,6 +175,8 @@ public static partial class AuditedPages
         .. ExportPages,
         // Consumption dashboard and metrics (AuditedPages.Consumption.cs).
         .. ConsumptionPages,
+        // Members (AuditedPages.Members.cs).
+        .. MemberPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);

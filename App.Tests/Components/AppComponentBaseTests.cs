@@ -84,6 +84,9 @@ public class AppComponentBaseTests
                 .AddLocalization(o => o.ResourcesPath = "Resources")
                 .AddScoped<AuthenticationStateProvider, FixedUser>()
                 .AddScoped<CurrentActor>()
+                .AddSingleton(TimeProvider.System)
+                // The fixed user carries no session id, so CurrentActor never asks the (database-backed) session store.
+                .AddSingleton(new BlazorPartner.Platform.Identity.Sessions.UserSessions(null!, null!, TimeProvider.System))
                 .AddScoped<NotificationService>()
                 .BuildServiceProvider();
             var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());

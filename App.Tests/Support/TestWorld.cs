@@ -181,6 +181,7 @@ public sealed class TestWorld : IAsyncDisposable
             UserName = login,
             NormalizedUserName = login.ToUpperInvariant(),
             Email = $"{login}@test",
+            NormalizedEmail = $"{login}@test".ToUpperInvariant(),
             DisplayName = name,
             OrganizationId = org,
             SupervisorId = supervisorId,

@@ -3,6 +3,7 @@ using BlazorPartner.Features.Consumption;
 using BlazorPartner.Features.Customers;
 using BlazorPartner.Features.Exports;
 using BlazorPartner.Features.Funds;
+using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
 using BlazorPartner.Features.Vouchers;
@@ -23,5 +24,6 @@ public static class FeatureRegistration
             .AddOutboxViewer()
             .AddExports(configuration)
             .AddConsumption(configuration)
-            .AddBilling(configuration);
+            .AddBilling(configuration)
+            .AddMembers();
 }

@@ -91,16 +91,21 @@ public sealed partial class OutboxListPage(IPage page)
     }
 
     /// <summary>Opens the message sent to <paramref name="recipient"/> and returns the invitation link in its body.</summary>
-    public async Task<string> OpenInvitationLinkAsync(string recipient)
+    public Task<string> OpenInvitationLinkAsync(string recipient) => OpenLinkAsync(recipient, "/invitations/");
+
+    /// <summary>Opens the member invitation sent to <paramref name="recipient"/> and returns its join link.</summary>
+    public Task<string> OpenJoinLinkAsync(string recipient) => OpenLinkAsync(recipient, "/join/");
+
+    private async Task<string> OpenLinkAsync(string recipient, string path)
     {
         await Row(recipient).GetByRole(AriaRole.Button, new() { Name = "View", Exact = true }).ClickAsync();
         var body = page.GetByRole(AriaRole.Dialog).GetByTestId("outbox-body");
-        await Expect(body).ToContainTextAsync("/invitations/");
+        await Expect(body).ToContainTextAsync(path);
         var text = await body.InnerTextAsync();
-        return LinkPattern().Match(text).Value;
+        return LinkPattern().Matches(text).Select(m => m.Value).Single(link => link.Contains(path, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"https?://\S+/invitations/[A-Za-z0-9_-]{43}")]
+    [GeneratedRegex(@"https?://\S+/(invitations|join)/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();
 }
 

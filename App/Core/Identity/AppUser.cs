@@ -9,4 +9,7 @@ public class AppUser : IdentityUser
 
     /// <summary>The account-manager supervisor this account manager reports to (R3: supervisors see their team's work).</summary>
     public string? SupervisorId { get; set; }
+
+    /// <summary>When the partner admin unbound this member (R2): the account stays for the records but can no longer sign in.</summary>
+    public DateTime? UnboundAtUtc { get; set; }
 }

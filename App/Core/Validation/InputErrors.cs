@@ -10,6 +10,8 @@ namespace BlazorPartner.Core.Validation;
 /// </summary>
 public sealed class InputErrors
 {
+    public const int MaxEmail = 254;
+
     private readonly Dictionary<string, FieldMessage> _messages = new();
 
     public bool Any => _messages.Count > 0;
@@ -54,6 +56,26 @@ public sealed class InputErrors
     }
 
     /// <summary>A phone number: digits with optional +, spaces, hyphens and parentheses, 7 to 15 digits.</summary>
+    /// <summary>An e-mail address as one mailbox, trimmed: no display name, no hidden characters, a dot in the domain.</summary>
+    public string Email(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            Add(field, "Validation.Required");
+        }
+        else if (trimmed.Length > MaxEmail)
+        {
+            Add(field, "Validation.TooLong", MaxEmail);
+        }
+        else if (HasHiddenCharacters(trimmed) || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
+        {
+            Add(field, "Registration.EmailInvalid");
+        }
+
+        return trimmed;
+    }
+
     public string Phone(string field, string? value, bool required = true)
     {
         var trimmed = value?.Trim() ?? "";

@@ -1,3 +1,4 @@
+using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Features.Customers;
@@ -37,7 +38,7 @@ public class InvitationTests
         Assert.Equal(InvitationService.MailKind, outbox.Kind);
         Assert.Equal(world.PartnerA, outbox.OrganizationId);
         var invitation = await db.CustomerInvitations.SingleAsync();
-        Assert.Equal(InvitationTokens.Hash(token), invitation.TokenHash);
+        Assert.Equal(LinkTokens.Hash(token), invitation.TokenHash);
         Assert.DoesNotContain(token, invitation.TokenHash);
         Assert.Equal(AssociationMode.Consultative, invitation.Mode);
         Assert.Equal((await world.LoadRegistrationAsync(id)).ReservedUntilUtc, invitation.ExpiresAtUtc);
@@ -124,9 +125,9 @@ public class InvitationTests
     {
         await using var world = await TestWorld.CreateAsync(provider);
 
-        var unknown = await Assert.ThrowsAsync<InvitationInvalidException>(() => world.Acceptance().OpenAsync(InvitationTokens.NewToken()));
+        var unknown = await Assert.ThrowsAsync<InvitationInvalidException>(() => world.Acceptance().OpenAsync(LinkTokens.NewToken()));
         var garbage = await Assert.ThrowsAsync<InvitationInvalidException>(() => world.Acceptance().OpenAsync("abc"));
-        var associate = await Assert.ThrowsAsync<InvitationInvalidException>(() => world.Acceptance().AssociateAsync(InvitationTokens.NewToken(), RegistrationTestKit.Contact()));
+        var associate = await Assert.ThrowsAsync<InvitationInvalidException>(() => world.Acceptance().AssociateAsync(LinkTokens.NewToken(), RegistrationTestKit.Contact()));
 
         Assert.Equal(InvitationFailure.Missing, unknown.Reason);
         Assert.Equal(InvitationFailure.Missing, garbage.Reason);

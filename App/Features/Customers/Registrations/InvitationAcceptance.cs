@@ -18,13 +18,13 @@ public sealed class InvitationAcceptance(IDbContextFactory<AppDbContext> dbFacto
 
     public async Task<InvitationView> OpenAsync(string? token, CancellationToken ct = default)
     {
-        if (!InvitationTokens.IsWellFormed(token))
+        if (!LinkTokens.IsWellFormed(token))
         {
             throw new InvitationInvalidException(InvitationFailure.Missing);
         }
 
         await using var db = await dbFactory.CreateSystemAsync(ct);
-        var hash = InvitationTokens.Hash(token!);
+        var hash = LinkTokens.Hash(token!);
         var found = await (
             from i in db.CustomerInvitations.AsNoTracking()
             join r in db.CustomerRegistrations on i.RegistrationId equals r.Id
@@ -49,14 +49,14 @@ public sealed class InvitationAcceptance(IDbContextFactory<AppDbContext> dbFacto
         var contact = errors.Text(nameof(input.ContactName), input.ContactName, RegistrationRules.MaxContactName);
         var phone = errors.Phone(nameof(input.ContactPhone), input.ContactPhone);
         var email = errors.Email(nameof(input.ContactEmail), input.ContactEmail);
-        if (!InvitationTokens.IsWellFormed(token))
+        if (!LinkTokens.IsWellFormed(token))
         {
             throw new InvitationInvalidException(InvitationFailure.Missing);
         }
 
         errors.ThrowIfAny();
 
-        var hash = InvitationTokens.Hash(token!);
+        var hash = LinkTokens.Hash(token!);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateSystemAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

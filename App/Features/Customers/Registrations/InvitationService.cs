@@ -53,14 +53,14 @@ public sealed class InvitationService(IDbContextFactory<AppDbContext> dbFactory,
             .Where(i => i.RegistrationId == registration.Id && i.Status == InvitationStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Revoked).SetProperty(i => i.RevokedAtUtc, now), ct);
 
-        var token = InvitationTokens.NewToken();
+        var token = LinkTokens.NewToken();
         var message = Compose(registration, partner, mode, RegistrationRoutes.InvitationLink(baseUri, token));
         var invitation = new CustomerInvitation
         {
             OrganizationId = registration.OrganizationId,
             RegistrationId = registration.Id,
             Mode = mode,
-            TokenHash = InvitationTokens.Hash(token),
+            TokenHash = LinkTokens.Hash(token),
             RecipientEmail = registration.ContactEmail,
             Status = InvitationStatus.Active,
             CreatedByUserId = actor.UserId,

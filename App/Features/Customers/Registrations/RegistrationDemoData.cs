@@ -1,3 +1,4 @@
+using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Platform.Outbox;
@@ -70,7 +71,7 @@ public sealed class RegistrationDemoData(IDbContextFactory<AppDbContext> dbFacto
             OrganizationId = registration.OrganizationId,
             RegistrationId = registration.Id,
             Mode = AssociationMode.Resale,
-            TokenHash = InvitationTokens.Hash(DemoInvitationToken),
+            TokenHash = LinkTokens.Hash(DemoInvitationToken),
             RecipientEmail = registration.ContactEmail,
             CreatedByUserId = by.Id,
             CreatedByName = by.DisplayName,

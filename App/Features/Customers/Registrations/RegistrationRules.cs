@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Validation;
@@ -14,27 +13,8 @@ internal static class RegistrationRules
 {
     public const int MaxCompanyName = 200;
     public const int MaxContactName = 100;
-    public const int MaxEmail = 254;
+    public const int MaxEmail = InputErrors.MaxEmail;
     public const int MaxReason = 500;
-
-    public static string Email(this InputErrors errors, string field, string? value)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            errors.Add(field, "Validation.Required");
-        }
-        else if (trimmed.Length > MaxEmail)
-        {
-            errors.Add(field, "Validation.TooLong", MaxEmail);
-        }
-        else if (InputErrors.HasHiddenCharacters(trimmed) || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
-        {
-            errors.Add(field, "Registration.EmailInvalid");
-        }
-
-        return trimmed;
-    }
 
     public static string Code(this InputErrors errors, string field, IReadOnlyList<string> allowed, string? value)
     {

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace BlazorPartner.Features.Customers.Registrations;
+namespace BlazorPartner.Core.Identity;
 
 /// <summary>
-/// Invitation link tokens (R16): 32 random bytes (256 bits) from the OS CSPRNG, base64url in the link. Only the SHA-256
+/// Tokens for links sent by mail (customer invitations R16, member invitations R2): 32 random bytes (256 bits) from the OS CSPRNG, base64url in the link. Only the SHA-256
 /// hash is stored, so a leaked database or backup holds no working link; lookups are by hash under a unique index.
 /// </summary>
-public static class InvitationTokens
+public static class LinkTokens
 {
     public const int TokenBytes = 32;
 

@@ -1,0 +1,181 @@
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Identity.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorPartner.Features.Members;
+
+public enum MemberStatus
+{
+    Bound = 0,
+    Unbound = 1,
+}
+
+public sealed record MemberRow(string UserId, string DisplayName, string Email, IReadOnlyList<string> Roles, MemberStatus Status, DateTime? UnboundAtUtc, bool IsYou);
+
+public sealed record MemberInvitationRow(
+    Guid Id,
+    string Email,
+    IReadOnlyList<string> Roles,
+    MemberInvitationState State,
+    string InvitedByName,
+    DateTime InvitedAtUtc,
+    DateTime LastSentAtUtc,
+    int SendCount,
+    DateTime ExpiresAtUtc,
+    int Version);
+
+public sealed record MemberPage<T>(IReadOnlyList<T> Items, int TotalCount);
+
+/// <summary>
+/// The partner's members and invitations (R1, R2) for the admin, and unbinding. Unbinding keeps the account for the
+/// records (audit rows, assignment history name it) but locks it for good, changes its security stamp and deletes its
+/// server-side sessions: its next request is refused, its circuits' next action too (<c>CurrentActor</c> re-checks the
+/// session), and its open circuits lose access at their next revalidation (30 s).
+/// </summary>
+/// <remarks><paramref name="sessionCache"/> is this instance's cache of session lookups (absent where Identity is not wired, as in
+/// service tests); other instances' caches forget within their few seconds.</remarks>
+public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionCache? sessionCache = null)
+{
+    public async Task<MemberPage<MemberRow>> GetMembersAsync(Actor actor, int skip, int take, CancellationToken ct = default)
+    {
+        DemandViewer(actor);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var members = db.Users.AsNoTracking().Where(u => u.OrganizationId == actor.OrganizationId);
+        var total = await members.CountAsync(ct);
+        var page = await members
+            .OrderBy(u => u.UnboundAtUtc != null).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 100))
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.UnboundAtUtc })
+            .ToListAsync(ct);
+        var ids = page.Select(u => u.Id).ToList();
+        var roles = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where ids.Contains(ur.UserId)
+            select new { ur.UserId, r.Name }).ToListAsync(ct);
+        return new MemberPage<MemberRow>(
+            page.Select(u => new MemberRow(
+                u.Id,
+                u.DisplayName,
+                u.Email ?? "",
+                MemberRules.AssignableRoles.Where(r => roles.Any(x => x.UserId == u.Id && x.Name == r)).ToList(),
+                u.UnboundAtUtc is null ? MemberStatus.Bound : MemberStatus.Unbound,
+                u.UnboundAtUtc,
+                u.Id == actor.UserId)).ToList(),
+            total);
+    }
+
+    public async Task<MemberPage<MemberInvitationRow>> GetInvitationsAsync(Actor actor, MemberInvitationState? state, int skip, int take, CancellationToken ct = default)
+    {
+        DemandViewer(actor);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var query =
+            from i in db.MemberInvitations.AsNoTracking()
+            where i.OrganizationId == actor.OrganizationId
+            join u in db.Users on i.BoundUserId equals u.Id into bound
+            from member in bound.DefaultIfEmpty()
+            select new { Invitation = i, MemberUnbound = member != null && member.UnboundAtUtc != null };
+        query = state switch
+        {
+            MemberInvitationState.Invited => query.Where(x => x.Invitation.Status == MemberInvitationStatus.Invited && x.Invitation.ExpiresAtUtc > now),
+            MemberInvitationState.Expired => query.Where(x => x.Invitation.Status == MemberInvitationStatus.Invited && x.Invitation.ExpiresAtUtc <= now),
+            MemberInvitationState.Bound => query.Where(x => x.Invitation.Status == MemberInvitationStatus.Bound && !x.MemberUnbound),
+            MemberInvitationState.Unbound => query.Where(x => x.Invitation.Status == MemberInvitationStatus.Bound && x.MemberUnbound),
+            MemberInvitationState.Revoked => query.Where(x => x.Invitation.Status == MemberInvitationStatus.Revoked),
+            _ => query,
+        };
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(x => x.Invitation.InvitedAtUtc).ThenBy(x => x.Invitation.Id)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 100))
+            .ToListAsync(ct);
+        return new MemberPage<MemberInvitationRow>(
+            rows.Select(x => new MemberInvitationRow(
+                x.Invitation.Id,
+                x.Invitation.Email,
+                x.Invitation.RoleList,
+                MemberRules.StateOf(x.Invitation.Status, x.Invitation.ExpiresAtUtc, x.MemberUnbound, now),
+                x.Invitation.InvitedByName,
+                x.Invitation.InvitedAtUtc,
+                x.Invitation.LastSentAtUtc,
+                x.Invitation.SendCount,
+                x.Invitation.ExpiresAtUtc,
+                x.Invitation.Version)).ToList(),
+            total);
+    }
+
+    /// <summary>Ends the member's access (R2 "unbound"). Not oneself, and never the partner's last bound admin.</summary>
+    public async Task UnbindAsync(Actor actor, string userId, CancellationToken ct = default)
+    {
+        actor.Demand(MemberPermissions.Manage);
+        if (actor.IsVendor)
+        {
+            throw new AccessDeniedException("manage a partner's members");
+        }
+
+        if (userId == actor.UserId)
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, "An admin cannot unbind themselves.", "Member.CannotUnbindSelf");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The claim is the first statement and a write: of two admins unbinding at once, one changes the row.
+        var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        var claimed = await db.Users
+            .Where(u => u.Id == userId && u.OrganizationId == actor.OrganizationId && u.UnboundAtUtc == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.UnboundAtUtc, now)
+                .SetProperty(u => u.LockoutEnabled, true)
+                .SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)
+                .SetProperty(u => u.SecurityStamp, stamp)
+                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.OrganizationId == actor.OrganizationId)
+            .Select(u => new { u.DisplayName, u.Email, u.UnboundAtUtc }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Member", userId);
+        if (claimed == 0)
+        {
+            throw new BusinessException(ErrorCodes.AlreadyProcessed, $"{member.DisplayName} is already unbound.", "Member.AlreadyUnbound", member.DisplayName);
+        }
+
+        var adminRoleId = await db.Roles.Where(r => r.Name == AppRoles.PartnerAdmin).Select(r => r.Id).SingleAsync(ct);
+        var adminsLeft = await db.Users.CountAsync(u => u.OrganizationId == actor.OrganizationId && u.UnboundAtUtc == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId), ct);
+        if (adminsLeft == 0)
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, "The partner's last admin cannot be unbound.", "Member.LastAdmin");
+        }
+
+        // Its server-side sessions go in the same transaction: the next request with its cookie finds none (each
+        // instance's session cache forgets within seconds), and CurrentActor refuses its circuits' next action.
+        var sessionIds = await db.Set<UserSession>().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct);
+        await db.Set<UserSession>().Where(s => sessionIds.Contains(s.Id)).ExecuteDeleteAsync(ct);
+        db.Audit(actor, new AuditChange("Member", userId, MemberAuditActions.Unbind)
+        {
+            OrganizationId = actor.OrganizationId,
+            Before = new { Status = MemberStatus.Bound },
+            After = new { Status = MemberStatus.Unbound, member.Email },
+        }, time);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        foreach (var id in sessionIds)
+        {
+            sessionCache?.Forget(id);
+        }
+    }
+
+    private static void DemandViewer(Actor actor)
+    {
+        actor.Demand(MemberPermissions.View);
+        if (actor.IsVendor)
+        {
+            throw new AccessDeniedException("read a partner's members");
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Time;
+using BlazorPartner.Core.Validation;
+using BlazorPartner.Platform.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BlazorPartner.Features.Members;
+
+public sealed record InviteMemberInput
+{
+    public string? Email { get; init; }
+
+    public IReadOnlyList<string> Roles { get; init; } = [];
+}
+
+/// <summary>An invitation the admin acts on, with the version the admin saw (so a stale click is told who was first).</summary>
+public sealed record MemberInvitationTarget(Guid Id, int ExpectedVersion);
+
+/// <summary>
+/// R2: the partner admin invites members by e-mail (a link valid 7 days, at most 100 mails per partner per Beijing day),
+/// resends and revokes. Every send writes the mail to the outbox in the same transaction as the invitation, and takes one
+/// of the day's 100 with a conditional UPDATE, so two admins sending the 100th at once cannot both succeed.
+/// </summary>
+public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IMailSender mail, IStringLocalizer<SharedResource> L)
+{
+    public const string MailKind = "member-invitation";
+
+    public async Task<Guid> InviteAsync(Actor actor, InviteMemberInput input, string baseUri, CancellationToken ct = default)
+    {
+        DemandManager(actor);
+        var errors = new InputErrors();
+        var email = errors.Email(nameof(input.Email), input.Email);
+        var roles = ValidRoles(errors, input.Roles);
+        errors.ThrowIfAny();
+
+        var normalized = email.ToUpperInvariant();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The day's allowance first: a write, so concurrent invitations of one partner queue here.
+        await TakeDailyAllowanceAsync(db, actor.OrganizationId, now, ct);
+
+        // One account per address in the whole product (Identity's unique e-mail), and one open invitation per address.
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+        {
+            throw new ValidationException(nameof(input.Email), "Member.EmailTaken");
+        }
+
+        if (await db.MemberInvitations.AnyAsync(i => i.NormalizedEmail == normalized && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
+        {
+            throw new ValidationException(nameof(input.Email), "Member.AlreadyInvited");
+        }
+
+        var invitation = new MemberInvitation
+        {
+            OrganizationId = actor.OrganizationId,
+            Email = email,
+            NormalizedEmail = normalized,
+            Roles = string.Join(',', roles),
+            Status = MemberInvitationStatus.Invited,
+            InvitedByUserId = actor.UserId,
+            InvitedByName = actor.DisplayName,
+            InvitedAtUtc = now,
+        };
+        var partner = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        Send(db, invitation, partner, actor.DisplayName, baseUri, now);
+        db.MemberInvitations.Add(invitation);
+        db.Audit(actor, Change(invitation, MemberAuditActions.Invite) with { After = new { invitation.Email, invitation.Roles, invitation.ExpiresAtUtc } }, time);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return invitation.Id;
+    }
+
+    /// <summary>A new link (the previous one stops working) and another 7 days; also for an expired invitation.</summary>
+    public async Task ResendAsync(Actor actor, MemberInvitationTarget target, string baseUri, CancellationToken ct = default)
+    {
+        DemandManager(actor);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await TakeDailyAllowanceAsync(db, actor.OrganizationId, now, ct);
+        var invitation = await LoadOpenAsync(db, target, ct);
+        var before = new { invitation.ExpiresAtUtc, invitation.SendCount };
+        var partner = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        Send(db, invitation, partner, actor.DisplayName, baseUri, now);
+        db.Audit(actor, Change(invitation, MemberAuditActions.Resend) with { Before = before, After = new { invitation.ExpiresAtUtc, invitation.SendCount } }, time);
+        await SaveAsync(db, invitation, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task RevokeAsync(Actor actor, MemberInvitationTarget target, CancellationToken ct = default)
+    {
+        DemandManager(actor);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var invitation = await LoadOpenAsync(db, target, ct);
+        invitation.Status = MemberInvitationStatus.Revoked;
+        invitation.RevokedAtUtc = now;
+        invitation.RevokedByName = actor.DisplayName;
+        db.Audit(actor, Change(invitation, MemberAuditActions.Revoke) with { Before = new { Status = MemberInvitationStatus.Invited }, After = new { invitation.Status } }, time);
+        await SaveAsync(db, invitation, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>How many of today's (Beijing) invitation mails the partner has used.</summary>
+    public async Task<int> SentTodayAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Demand(MemberPermissions.View);
+        var today = BeijingTime.DateOf(time.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        return await db.MemberInvitationDays.Where(d => d.OrganizationId == actor.OrganizationId && d.Day == today).Select(d => d.Count).SingleOrDefaultAsync(ct);
+    }
+
+    internal static AuditChange Change(MemberInvitation invitation, string action) =>
+        new(nameof(MemberInvitation), invitation.Id.ToString(), action) { OrganizationId = invitation.OrganizationId };
+
+    private static void DemandManager(Actor actor)
+    {
+        actor.Demand(MemberPermissions.Manage);
+        if (actor.IsVendor)
+        {
+            throw new AccessDeniedException("manage a partner's members");
+        }
+    }
+
+    private static List<string> ValidRoles(InputErrors errors, IReadOnlyList<string>? requested)
+    {
+        var roles = (requested ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (roles.Count == 0)
+        {
+            errors.Add(nameof(InviteMemberInput.Roles), "Member.RolesRequired");
+        }
+        else if (roles.Any(r => !MemberRules.AssignableRoles.Contains(r)))
+        {
+            errors.Add(nameof(InviteMemberInput.Roles), "Member.RoleUnknown");
+        }
+
+        // Stored in the catalog's order, whatever order the form sent them in.
+        return MemberRules.AssignableRoles.Where(roles.Contains).ToList();
+    }
+
+    /// <summary>Takes one of the day's <see cref="MemberRules.MaxInvitationsPerDay"/> sends, or refuses with CBC.0250.</summary>
+    private static async Task TakeDailyAllowanceAsync(AppDbContext db, Guid organizationId, DateTime now, CancellationToken ct)
+    {
+        var today = BeijingTime.DateOf(now);
+        var taken = await db.MemberInvitationDays
+            .Where(d => d.OrganizationId == organizationId && d.Day == today && d.Count < MemberRules.MaxInvitationsPerDay)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Count, d => d.Count + 1), ct);
+        if (taken == 1)
+        {
+            return;
+        }
+
+        if (await db.MemberInvitationDays.AnyAsync(d => d.OrganizationId == organizationId && d.Day == today, ct))
+        {
+            throw new BusinessException(MemberErrorCodes.DailyLimit, $"Partner {organizationId} sent {MemberRules.MaxInvitationsPerDay} invitations on {today:yyyy-MM-dd}.",
+                "Member.DailyLimit", MemberRules.MaxInvitationsPerDay);
+        }
+
+        // The day's first: inserted inside this transaction (the UPDATE above already holds the write lock on SQLite; on
+        // PostgreSQL a concurrent first insert fails on the key and that command is refused as a conflict, not doubled).
+        db.MemberInvitationDays.Add(new MemberInvitationDay { OrganizationId = organizationId, Day = today, Count = 1 });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<MemberInvitation> LoadOpenAsync(AppDbContext db, MemberInvitationTarget target, CancellationToken ct)
+    {
+        var invitation = await db.MemberInvitations.SingleOrDefaultAsync(i => i.Id == target.Id, ct)
+            ?? throw new NotFoundException(nameof(MemberInvitation), target.Id);
+        if (invitation.Version != target.ExpectedVersion || invitation.Status != MemberInvitationStatus.Invited)
+        {
+            throw AlreadyChanged(invitation);
+        }
+
+        return invitation;
+    }
+
+    private static async Task SaveAsync(AppDbContext db, MemberInvitation invitation, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw AlreadyChanged(invitation);
+        }
+    }
+
+    private static BusinessException AlreadyChanged(MemberInvitation invitation) =>
+        new(ErrorCodes.AlreadyProcessed, $"Invitation for {invitation.Email} was changed by someone else.", "Member.InvitationChanged", invitation.Email);
+
+    private void Send(AppDbContext db, MemberInvitation invitation, string partner, string inviter, string baseUri, DateTime now)
+    {
+        var token = LinkTokens.NewToken();
+        invitation.TokenHash = LinkTokens.Hash(token);
+        invitation.ExpiresAtUtc = now + MemberRules.LinkValidFor;
+        invitation.LastSentAtUtc = now;
+        invitation.SendCount++;
+        var roles = string.Join(", ", invitation.RoleList.Select(r => L[$"Role.{r}"].Value));
+        var subject = L["Member.MailSubject", partner].Value;
+        var body = string.Format(CultureInfo.CurrentCulture, L["Member.MailBody"].Value,
+            inviter, partner, roles, MemberRoutes.JoinLink(baseUri, token), BeijingTime.Format(invitation.ExpiresAtUtc));
+        mail.Send(db, new OutgoingMail(invitation.Email, subject, body, MailKind, invitation.OrganizationId), now);
+    }
+}
