@@ -39,6 +39,7 @@ internal sealed record CircuitOptions
         "/exports",
         "/sales/consumption",
         "/sales/metrics",
+        "/organization/members",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
