@@ -20,7 +20,7 @@ public static partial class AuditedPages
             await GotoInteractiveAsync(page, "organization/members");
             await WaitForGridAsync(page);
             await page.GetByRole(AriaRole.Tab, new() { Name = UiText.Get("Member.Invitations", culture), Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Grid, new() { Name = UiText.Get("Member.Invitations", culture) })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = UiText.Get("Member.Status", culture), Exact = true })).ToBeVisibleAsync();
             await WaitForGridAsync(page);
         }),
         new("invite member dialog with errors", AuditAccount.PartnerAdmin, async (page, culture) =>

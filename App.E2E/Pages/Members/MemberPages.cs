@@ -26,7 +26,7 @@ public sealed class MembersPage(IPage page)
     public async Task ShowInvitationsAsync()
     {
         await page.GetByRole(AriaRole.Tab, new() { Name = "Invitations", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Grid, new() { Name = "Invitations" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Status", Exact = true })).ToBeVisibleAsync();
     }
 
     public async Task InviteAsync(string email, params string[] roles)
