@@ -59,6 +59,7 @@ public class MemberInvitationTests
         Assert.Equal(1, await db.MemberInvitations.CountAsync());
         Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync());
         Assert.Equal(1, await world.Invitations().SentTodayAsync(world.AdminA));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Invite));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -72,6 +73,11 @@ public class MemberInvitationTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => world.Invitations().InviteAsync(world.Vendor, new InviteMemberInput { Email = "v@x.example", Roles = [AppRoles.Finance] }, MemberTestKit.BaseUri));
 
         Assert.Equal("Member.AlreadyInvited", again.FieldErrors[nameof(InviteMemberInput.Email)]);
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(1, await db.MemberInvitations.CountAsync());
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync());
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Invite));
+        Assert.Equal(1, await world.Invitations().SentTodayAsync(world.AdminA));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -87,6 +93,7 @@ public class MemberInvitationTests
         var refused = await Assert.ThrowsAsync<BusinessException>(() => world.InviteAsync("one-too-many@partner-a.example"));
         var otherPartner = await world.Invitations().InviteAsync(world.AdminB, new InviteMemberInput { Email = "b@partner-b.example", Roles = [AppRoles.Finance] }, MemberTestKit.BaseUri);
         world.Clock.Advance(TimeSpan.FromMinutes(25));
+        var nextDayStart = world.Clock.GetUtcNow().UtcDateTime;
         var nextDay = await world.InviteAsync("one-too-many@partner-a.example");
 
         Assert.Equal(MemberErrorCodes.DailyLimit, refused.Code);
@@ -96,6 +103,8 @@ public class MemberInvitationTests
         Assert.Equal(1, await world.Invitations().SentTodayAsync(world.AdminA));
         await using var db = await world.Factory.CreateSystemAsync();
         Assert.Equal(MemberRules.MaxInvitationsPerDay + 1, await db.MemberInvitations.CountAsync(i => i.OrganizationId == world.PartnerA));
+        Assert.Equal(MemberRules.MaxInvitationsPerDay + 2, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Invite));
+        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(m => m.Recipient == "one-too-many@partner-a.example" && m.CreatedAtUtc < nextDayStart));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -129,6 +138,8 @@ public class MemberInvitationTests
         Assert.Equal(100, await world.Invitations().SentTodayAsync(world.AdminA));
         await using var check = await world.Factory.CreateSystemAsync();
         Assert.Equal(1, await check.MemberInvitations.CountAsync());
+        Assert.Equal(1, await check.Set<OutboxMessage>().CountAsync());
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Invite));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -140,6 +151,10 @@ public class MemberInvitationTests
         Assert.Equal(MemberInvitationState.Expired, await world.StateAsync(id));
 
         var seen = await world.LoadInvitationAsync(id);
+        var expiredRevoke = await Assert.ThrowsAsync<BusinessException>(() => world.Invitations().RevokeAsync(world.AdminA, new MemberInvitationTarget(id, seen.Version)));
+        Assert.Equal("Member.RevokeExpired", expiredRevoke.ResourceKey);
+        Assert.Equal(MemberInvitationState.Expired, await world.StateAsync(id));
+
         await world.Invitations().ResendAsync(world.AdminA, new MemberInvitationTarget(id, seen.Version), MemberTestKit.BaseUri);
         var second = await world.LatestTokenForAsync("late@partner-a.example");
 
@@ -152,6 +167,10 @@ public class MemberInvitationTests
         Assert.Equal(MemberLinkFailure.Missing, old.Reason);
         var stale = await Assert.ThrowsAsync<BusinessException>(() => world.Invitations().ResendAsync(world.AdminA, new MemberInvitationTarget(id, seen.Version), MemberTestKit.BaseUri));
         Assert.Equal(ErrorCodes.AlreadyProcessed, stale.Code);
+        Assert.Equal(2, (await world.LoadInvitationAsync(id)).SendCount);
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Resend));
+        Assert.Equal(2, await db.Set<OutboxMessage>().CountAsync());
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -168,5 +187,9 @@ public class MemberInvitationTests
         Assert.Empty(theirs.Items);
         Assert.DoesNotContain(members.Items, m => m.Email.EndsWith("-a@test", StringComparison.Ordinal));
         Assert.Equal(MemberInvitationState.Invited, await world.StateAsync(id));
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Revoke || a.Action == MemberAuditActions.Resend));
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync());
+        Assert.Equal(0, await world.Invitations().SentTodayAsync(world.AdminB));
     }
 }

@@ -60,6 +60,12 @@ public class MemberJoinTests
         Assert.Equal("Join.PasswordsDiffer", differ.FieldErrors[nameof(JoinInput.ConfirmPassword)]);
         Assert.Equal("Validation.Required", differ.FieldErrors[nameof(JoinInput.DisplayName)]);
         Assert.Equal(MemberInvitationState.Invited, await world.StateAsync(id));
+        await using (var db = await world.Factory.CreateSystemAsync())
+        {
+            Assert.Equal(0, await db.Users.CountAsync(u => u.Email == "weak@partner-a.example"));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Join));
+        }
+
         await world.JoinAsync(token);
         Assert.Equal(MemberInvitationState.Bound, await world.StateAsync(id));
     }
@@ -91,6 +97,7 @@ public class MemberJoinTests
         Assert.Equal(MemberErrorCodes.LinkInvalid, new MemberLinkInvalidException(MemberLinkFailure.Used).Code);
         await using var db = await world.Factory.CreateSystemAsync();
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email!.EndsWith("@partner-a.example")));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Join));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -116,6 +123,7 @@ public class MemberJoinTests
         Assert.Equal(1, outcomes.Count(o => o == nameof(MemberLinkFailure.Used)));
         await using var db = await world.Factory.CreateSystemAsync();
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email == "twice@partner-a.example"));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Join));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -147,6 +155,7 @@ public class MemberJoinTests
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Unbind));
         var again = await Assert.ThrowsAsync<BusinessException>(() => world.Directory().UnbindAsync(world.AdminA, userId));
         Assert.Equal(ErrorCodes.AlreadyProcessed, again.Code);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Unbind));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -162,6 +171,9 @@ public class MemberJoinTests
         var members = await world.Directory().GetMembersAsync(world.AdminA, 0, 100);
         Assert.All(members.Items, m => Assert.Equal(MemberStatus.Bound, m.Status));
         Assert.Contains(members.Items, m => m.IsYou && m.UserId == world.AdminA.UserId);
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Unbind));
+        Assert.Equal(0, await db.Users.CountAsync(u => u.UnboundAtUtc != null));
     }
 
     private sealed class FixedState(ClaimsPrincipal principal) : AuthenticationStateProvider

@@ -71,6 +71,12 @@ public static class MemberRules
     /// <summary>The partner's system roles. The vendor's own role is never given by a partner.</summary>
     public static readonly IReadOnlyList<string> AssignableRoles = [AppRoles.PartnerAdmin, AppRoles.AccountManagerSupervisor, AppRoles.AccountManager, AppRoles.Finance];
 
+    /// <summary>A new link can go out for an invitation nobody used or withdrew, also after it expired.</summary>
+    public static bool CanResend(MemberInvitationState state) => state is MemberInvitationState.Invited or MemberInvitationState.Expired;
+
+    /// <summary>Only a link that still works is withdrawn; an expired one is already dead (resend it or let it be).</summary>
+    public static bool CanRevoke(MemberInvitationState state) => state == MemberInvitationState.Invited;
+
     public static MemberInvitationState StateOf(MemberInvitationStatus status, DateTime expiresAtUtc, bool memberUnbound, DateTime nowUtc) => status switch
     {
         MemberInvitationStatus.Bound => memberUnbound ? MemberInvitationState.Unbound : MemberInvitationState.Bound,

@@ -101,6 +101,11 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var invitation = await LoadOpenAsync(db, target, ct);
+        if (!MemberRules.CanRevoke(MemberRules.StateOf(invitation.Status, invitation.ExpiresAtUtc, memberUnbound: false, now)))
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, $"Invitation for {invitation.Email} has expired.", "Member.RevokeExpired", invitation.Email);
+        }
+
         invitation.Status = MemberInvitationStatus.Revoked;
         invitation.RevokedAtUtc = now;
         invitation.RevokedByName = actor.DisplayName;

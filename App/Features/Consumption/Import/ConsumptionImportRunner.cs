@@ -191,20 +191,23 @@ public sealed class ConsumptionImportRunner(
         using (var file = OpenedImportFile.Open(dbFactory, import.Id, import.Kind))
         {
             var validator = new ConsumptionRowValidator(customers, now);
-            var records = ConsumptionFileReader.Read(file.Stream, import.Kind)
-                .Select(row =>
+            IEnumerable<ConsumptionRecord> ValidRecords()
+            {
+                foreach (var row in ConsumptionFileReader.Read(file.Stream, import.Kind))
                 {
                     errors.Clear();
-                    var record = validator.Validate(row, errors);
-                    if (record is null)
+                    if (validator.Validate(row, errors) is { } record)
+                    {
+                        yield return record;
+                    }
+                    else
                     {
                         invalid++;
                     }
+                }
+            }
 
-                    return record;
-                })
-                .OfType<ConsumptionRecord>();
-            foreach (var batch in records.Chunk(options.Value.BatchSize))
+            foreach (var batch in ValidRecords().Chunk(options.Value.BatchSize))
             {
                 if (invalid > 0 && import.Mode == ConsumptionImportMode.AllOrNothing)
                 {
