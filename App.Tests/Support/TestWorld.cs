@@ -174,7 +174,7 @@ public sealed class TestWorld : IAsyncDisposable
         }
     }
 
-    private static string AddUser(AppDbContext db, Dictionary<string, IdentityRole> roles, string login, string name, Guid org, string role, string? supervisorId = null)
+    private static string AddUser(AppDbContext db, Dictionary<string, AppRole> roles, string login, string name, Guid org, string role, string? supervisorId = null)
     {
         var user = new AppUser
         {

@@ -6,6 +6,7 @@ using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
+using BlazorPartner.Features.Roles;
 using BlazorPartner.Features.Vouchers;
 using BlazorPartner.Features.WorkCalendar;
 
@@ -25,5 +26,6 @@ public static class FeatureRegistration
             .AddExports(configuration)
             .AddConsumption(configuration)
             .AddBilling(configuration)
-            .AddMembers();
+            .AddMembers()
+            .AddRoles();
 }

@@ -26,7 +26,7 @@ public class CustomerDemoDataTests
         collection.AddSingleton<TimeProvider>(TestClock.AtBeijing(2026, 11, 20))
             .AddSingleton(database.Factory)
             .AddScoped(_ => database.Factory.CreateDbContext())
-            .AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+            .AddIdentityCore<AppUser>().AddRoles<AppRole>().AddEntityFrameworkStores<AppDbContext>();
         await using var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SystemRoles>().SynchronizeAsync();
         await using (var scope = services.CreateAsyncScope())

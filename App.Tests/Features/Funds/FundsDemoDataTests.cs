@@ -27,7 +27,7 @@ public class FundsDemoDataTests
             .AddSingleton(database.Factory)
             .AddScoped(_ => database.Factory.CreateDbContext())
             .AddScoped<IDemoData, BalancedCustomers>()
-            .AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+            .AddIdentityCore<AppUser>().AddRoles<AppRole>().AddEntityFrameworkStores<AppDbContext>();
         await using var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SystemRoles>().SynchronizeAsync();
         await using (var scope = services.CreateAsyncScope())

@@ -27,7 +27,7 @@ public class MemberJoinTests
         var userId = await world.JoinAsync(token, "Wang Fang");
 
         Assert.Equal("Partner A", view.PartnerName);
-        Assert.Equal([AppRoles.AccountManagerSupervisor, AppRoles.Finance], view.Roles);
+        Assert.Equal([AppRoles.AccountManagerSupervisor, AppRoles.Finance], view.Roles.Select(r => r.Name));
         var actor = await world.Get<ActorDirectory>().LoadAsync(userId);
         Assert.Equal(world.PartnerA, actor.OrganizationId);
         Assert.Equal("Wang Fang", actor.DisplayName);
@@ -136,7 +136,7 @@ public class MemberJoinTests
         var user = await world.Factory.CreateSystemAsync().ContinueWith(async t => { await using var db = t.Result; return await db.Users.SingleAsync(u => u.Id == userId); }).Unwrap();
         var key = await host.Store.StoreAsync(await host.TicketForAsync(user));
         var principal = (await host.Store.RetrieveAsync(key))!.Principal;
-        using var circuit = new CurrentActor(new FixedState(principal), host.Sessions, world.Clock);
+        using var circuit = new CurrentActor(new FixedState(principal), host.Sessions, new UserAccessReader(world.Factory, world.Clock), world.Clock);
         Assert.Equal(userId, (await circuit.GetAsync()).UserId);
 
         await world.Directory().UnbindAsync(world.AdminA, userId);

@@ -28,7 +28,7 @@ public class DemoDataSeederTests
         collection.AddSingleton<TimeProvider>(clock)
             .AddSingleton(database.Factory)
             .AddScoped(_ => database.Factory.CreateDbContext())
-            .AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+            .AddIdentityCore<AppUser>().AddRoles<AppRole>().AddEntityFrameworkStores<AppDbContext>();
         await using var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SystemRoles>().SynchronizeAsync();
 

@@ -62,6 +62,9 @@ public static class AuditText
             && DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
             => BeijingTime.Format(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
         JsonValueKind.String => Localized(localizer, value.GetString()!) ?? value.GetString()!,
+
+        // Lists (a role's permissions, a member's roles) are read item by item; a semicolon because descriptions hold commas.
+        JsonValueKind.Array => value.GetArrayLength() == 0 ? "—" : string.Join("; ", value.EnumerateArray().Select(item => Value(localizer, field, item))),
         _ => value.ToString(),
     };
 

@@ -15,7 +15,7 @@ namespace BlazorPartner.Core.Data;
 /// beside the entity (found by assembly scan), and slices reach their tables with <c>db.Set&lt;T&gt;()</c> through their
 /// own extension properties. Provider-neutral on purpose: each provider has a derived type that owns its migration set.
 /// </summary>
-public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, string>(options)
 {
     /// <summary>The key of the tenant query filter. Named, so that another filter (e.g. soft delete) cannot replace it.</summary>
     public const string TenantFilter = "Tenant";

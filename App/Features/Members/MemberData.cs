@@ -68,9 +68,6 @@ public static class MemberRules
 
     public const int MaxDisplayName = 100;
 
-    /// <summary>The partner's system roles. The vendor's own role is never given by a partner.</summary>
-    public static readonly IReadOnlyList<string> AssignableRoles = [AppRoles.PartnerAdmin, AppRoles.AccountManagerSupervisor, AppRoles.AccountManager, AppRoles.Finance];
-
     /// <summary>A new link can go out for an invitation nobody used or withdrew, also after it expired.</summary>
     public static bool CanResend(MemberInvitationState state) => state is MemberInvitationState.Invited or MemberInvitationState.Expired;
 

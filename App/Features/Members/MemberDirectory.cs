@@ -3,6 +3,9 @@ using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity.Sessions;
+using BlazorPartner.Core.Validation;
+using BlazorPartner.Features.Roles;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Members;
@@ -13,12 +16,12 @@ public enum MemberStatus
     Unbound = 1,
 }
 
-public sealed record MemberRow(string UserId, string DisplayName, string Email, IReadOnlyList<string> Roles, MemberStatus Status, DateTime? UnboundAtUtc, bool IsYou);
+public sealed record MemberRow(string UserId, string DisplayName, string Email, IReadOnlyList<RoleOption> Roles, MemberStatus Status, DateTime? UnboundAtUtc, bool IsYou, string Stamp);
 
 public sealed record MemberInvitationRow(
     Guid Id,
     string Email,
-    IReadOnlyList<string> Roles,
+    IReadOnlyList<RoleOption> Roles,
     MemberInvitationState State,
     string InvitedByName,
     DateTime InvitedAtUtc,
@@ -26,6 +29,9 @@ public sealed record MemberInvitationRow(
     int SendCount,
     DateTime ExpiresAtUtc,
     int Version);
+
+/// <summary>A member whose roles the admin changes, with the stamp the admin saw.</summary>
+public sealed record MemberRolesTarget(string UserId, string ExpectedStamp);
 
 public sealed record MemberPage<T>(IReadOnlyList<T> Items, int TotalCount);
 
@@ -48,7 +54,7 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         var page = await members
             .OrderBy(u => u.UnboundAtUtc != null).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 100))
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.UnboundAtUtc })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.UnboundAtUtc, u.ConcurrencyStamp })
             .ToListAsync(ct);
         var ids = page.Select(u => u.Id).ToList();
         var roles = await (
@@ -56,15 +62,17 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
             join r in db.Roles on ur.RoleId equals r.Id
             where ids.Contains(ur.UserId)
             select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var assignable = await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct);
         return new MemberPage<MemberRow>(
             page.Select(u => new MemberRow(
                 u.Id,
                 u.DisplayName,
                 u.Email ?? "",
-                MemberRules.AssignableRoles.Where(r => roles.Any(x => x.UserId == u.Id && x.Name == r)).ToList(),
+                RoleOption.For(roles.Where(x => x.UserId == u.Id).Select(x => x.Name!), assignable),
                 u.UnboundAtUtc is null ? MemberStatus.Bound : MemberStatus.Unbound,
                 u.UnboundAtUtc,
-                u.Id == actor.UserId)).ToList(),
+                u.Id == actor.UserId,
+                u.ConcurrencyStamp ?? "")).ToList(),
             total);
     }
 
@@ -93,11 +101,12 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
             .OrderByDescending(x => x.Invitation.InvitedAtUtc).ThenBy(x => x.Invitation.Id)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 100))
             .ToListAsync(ct);
+        var assignable = await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct);
         return new MemberPage<MemberInvitationRow>(
             rows.Select(x => new MemberInvitationRow(
                 x.Invitation.Id,
                 x.Invitation.Email,
-                x.Invitation.RoleList,
+                RoleOption.For(x.Invitation.RoleList, assignable),
                 MemberRules.StateOf(x.Invitation.Status, x.Invitation.ExpiresAtUtc, x.MemberUnbound, now),
                 x.Invitation.InvitedByName,
                 x.Invitation.InvitedAtUtc,
@@ -168,6 +177,72 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         {
             sessionCache?.Forget(id);
         }
+    }
+
+    /// <summary>
+    /// Gives a bound member other roles (R1). Applies on the member's next request or circuit action, without a new sign-in.
+    /// The partner keeps at least one bound admin; the admin may change their own roles only while another admin remains.
+    /// </summary>
+    public async Task ChangeRolesAsync(Actor actor, MemberRolesTarget target, IReadOnlyList<string> roles, CancellationToken ct = default)
+    {
+        actor.Demand(MemberPermissions.Manage);
+        if (actor.IsVendor)
+        {
+            throw new AccessDeniedException("manage a partner's members");
+        }
+
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The member's row is claimed first, by the stamp the admin saw: of two admins changing one member at once, one wins.
+        var stamp = Guid.NewGuid().ToString();
+        var claimed = await db.Users
+            .Where(u => u.Id == target.UserId && u.OrganizationId == actor.OrganizationId && u.UnboundAtUtc == null && u.ConcurrencyStamp == target.ExpectedStamp)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, stamp), ct);
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == target.UserId && u.OrganizationId == actor.OrganizationId)
+            .Select(u => new { u.DisplayName, u.UnboundAtUtc }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Member", target.UserId);
+        if (claimed == 0)
+        {
+            throw member.UnboundAtUtc is not null
+                ? new BusinessException(ErrorCodes.AlreadyProcessed, $"{member.DisplayName} is unbound.", "Member.AlreadyUnbound", member.DisplayName)
+                : new BusinessException(ErrorCodes.AlreadyProcessed, $"{member.DisplayName} was changed by someone else.", "Member.ChangedMeanwhile", member.DisplayName);
+        }
+
+        var assignable = await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct);
+        var errors = new InputErrors();
+        var chosen = MemberInvitations.ValidRoles(errors, roles, assignable, "Roles");
+        errors.ThrowIfAny();
+
+        var held = await db.UserRoles.Where(ur => ur.UserId == target.UserId).ToListAsync(ct);
+        var roleIds = await db.Roles.Where(r => r.Name != null && chosen.Select(c => c.Name).Contains(r.Name)).ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var heldNames = await db.Roles.Where(r => held.Select(h => h.RoleId).Contains(r.Id)).Select(r => r.Name!).ToListAsync(ct);
+        var before = RoleOption.For(heldNames, assignable);
+        if (before.Select(b => b.Name).SequenceEqual(chosen.Select(c => c.Name)))
+        {
+            return;
+        }
+
+        db.UserRoles.RemoveRange(held);
+        db.UserRoles.AddRange(chosen.Select(c => new IdentityUserRole<string> { UserId = target.UserId, RoleId = roleIds[c.Name] }));
+        await db.SaveChangesAsync(ct);
+
+        var adminRoleId = await db.Roles.Where(r => r.Name == AppRoles.PartnerAdmin).Select(r => r.Id).SingleAsync(ct);
+        var adminsLeft = await db.Users.CountAsync(u => u.OrganizationId == actor.OrganizationId && u.UnboundAtUtc == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId), ct);
+        if (adminsLeft == 0)
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, "The partner's last admin cannot lose the admin role.", "Member.LastAdminRole");
+        }
+
+        db.Audit(actor, new AuditChange("Member", target.UserId, RoleAuditActions.MemberRoles)
+        {
+            OrganizationId = actor.OrganizationId,
+            Before = new { Member = member.DisplayName, Roles = before.Select(r => r.AuditText).ToList() },
+            After = new { Member = member.DisplayName, Roles = chosen.Select(r => r.AuditText).ToList() },
+        }, time);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static void DemandViewer(Actor actor)

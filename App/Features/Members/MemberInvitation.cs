@@ -38,7 +38,7 @@ public class MemberInvitation : ITenantOwned, IVersioned
     public string Email { get; set; } = "";
     public string NormalizedEmail { get; set; } = "";
 
-    /// <summary>System role names, comma-separated (validated against <see cref="MemberRules.AssignableRoles"/>).</summary>
+    /// <summary>System role names, comma-separated (partner system roles or the partner's custom roles, see <see cref="Roles.PartnerRoles.AssignableAsync(Core.Identity.Actor, CancellationToken)"/>).</summary>
     public string Roles { get; set; } = "";
 
     /// <summary>Lower-case hex SHA-256 of the token in the current link.</summary>

@@ -6,6 +6,7 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Time;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Platform.Outbox;
+using BlazorPartner.Features.Roles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -33,14 +34,15 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<Guid> InviteAsync(Actor actor, InviteMemberInput input, string baseUri, CancellationToken ct = default)
     {
         DemandManager(actor);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var assignable = await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct);
         var errors = new InputErrors();
         var email = errors.Email(nameof(input.Email), input.Email);
-        var roles = ValidRoles(errors, input.Roles);
+        var roles = ValidRoles(errors, input.Roles, assignable);
         errors.ThrowIfAny();
 
         var normalized = email.ToUpperInvariant();
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // The day's allowance first: a write, so concurrent invitations of one partner queue here.
@@ -62,14 +64,14 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
             OrganizationId = actor.OrganizationId,
             Email = email,
             NormalizedEmail = normalized,
-            Roles = string.Join(',', roles),
+            Roles = string.Join(',', roles.Select(r => r.Name)),
             Status = MemberInvitationStatus.Invited,
             InvitedByUserId = actor.UserId,
             InvitedByName = actor.DisplayName,
             InvitedAtUtc = now,
         };
         var partner = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        Send(db, invitation, partner, actor.DisplayName, baseUri, now);
+        Send(db, invitation, partner, actor.DisplayName, roles, baseUri, now);
         db.MemberInvitations.Add(invitation);
         db.Audit(actor, Change(invitation, MemberAuditActions.Invite) with { After = new { invitation.Email, invitation.Roles, invitation.ExpiresAtUtc } }, time);
         await db.SaveChangesAsync(ct);
@@ -88,7 +90,8 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         var invitation = await LoadOpenAsync(db, target, ct);
         var before = new { invitation.ExpiresAtUtc, invitation.SendCount };
         var partner = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        Send(db, invitation, partner, actor.DisplayName, baseUri, now);
+        var roles = RoleOption.For(invitation.RoleList, await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct));
+        Send(db, invitation, partner, actor.DisplayName, roles, baseUri, now);
         db.Audit(actor, Change(invitation, MemberAuditActions.Resend) with { Before = before, After = new { invitation.ExpiresAtUtc, invitation.SendCount } }, time);
         await SaveAsync(db, invitation, ct);
         await transaction.CommitAsync(ct);
@@ -135,20 +138,20 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
-    private static List<string> ValidRoles(InputErrors errors, IReadOnlyList<string>? requested)
+    /// <summary>The chosen roles among those the partner may give (its system roles and its own custom roles), in their order.</summary>
+    internal static IReadOnlyList<RoleOption> ValidRoles(InputErrors errors, IReadOnlyList<string>? requested, IReadOnlyList<RoleOption> assignable, string field = nameof(InviteMemberInput.Roles))
     {
         var roles = (requested ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (roles.Count == 0)
         {
-            errors.Add(nameof(InviteMemberInput.Roles), "Member.RolesRequired");
+            errors.Add(field, "Member.RolesRequired");
         }
-        else if (roles.Any(r => !MemberRules.AssignableRoles.Contains(r)))
+        else if (roles.Any(r => assignable.All(a => a.Name != r)))
         {
-            errors.Add(nameof(InviteMemberInput.Roles), "Member.RoleUnknown");
+            errors.Add(field, "Member.RoleUnknown");
         }
 
-        // Stored in the catalog's order, whatever order the form sent them in.
-        return MemberRules.AssignableRoles.Where(roles.Contains).ToList();
+        return RoleOption.For(roles, assignable);
     }
 
     /// <summary>Takes one of the day's <see cref="MemberRules.MaxInvitationsPerDay"/> sends, or refuses with CBC.0250.</summary>
@@ -202,14 +205,14 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
     private static BusinessException AlreadyChanged(MemberInvitation invitation) =>
         new(ErrorCodes.AlreadyProcessed, $"Invitation for {invitation.Email} was changed by someone else.", "Member.InvitationChanged", invitation.Email);
 
-    private void Send(AppDbContext db, MemberInvitation invitation, string partner, string inviter, string baseUri, DateTime now)
+    private void Send(AppDbContext db, MemberInvitation invitation, string partner, string inviter, IReadOnlyList<RoleOption> roleOptions, string baseUri, DateTime now)
     {
         var token = LinkTokens.NewToken();
         invitation.TokenHash = LinkTokens.Hash(token);
         invitation.ExpiresAtUtc = now + MemberRules.LinkValidFor;
         invitation.LastSentAtUtc = now;
         invitation.SendCount++;
-        var roles = string.Join(", ", invitation.RoleList.Select(r => L[$"Role.{r}"].Value));
+        var roles = string.Join(", ", roleOptions.Select(r => r.Label(L)));
         var subject = L["Member.MailSubject", partner].Value;
         var body = string.Format(CultureInfo.CurrentCulture, L["Member.MailBody"].Value,
             inviter, partner, roles, MemberRoutes.JoinLink(baseUri, token), BeijingTime.Format(invitation.ExpiresAtUtc));

@@ -4,6 +4,7 @@ using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Validation;
 using Microsoft.AspNetCore.Identity;
+using BlazorPartner.Features.Roles;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Members;
@@ -23,7 +24,7 @@ public sealed class MemberLinkInvalidException(MemberLinkFailure reason)
     public MemberLinkFailure Reason { get; } = reason;
 }
 
-public sealed record JoinView(string PartnerName, string Email, IReadOnlyList<string> Roles, DateTime ExpiresAtUtc);
+public sealed record JoinView(string PartnerName, string Email, IReadOnlyList<RoleOption> Roles, DateTime ExpiresAtUtc);
 
 public sealed record JoinInput
 {
@@ -48,7 +49,8 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateSystemAsync(ct);
         var invitation = await FindUsableAsync(db, token, ct);
         var partner = await db.Organizations.Where(o => o.Id == invitation.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        return new JoinView(partner, invitation.Email, invitation.RoleList, invitation.ExpiresAtUtc);
+        var roles = RoleOption.For(invitation.RoleList, await PartnerRoles.AssignableAsync(db, invitation.OrganizationId, ct));
+        return new JoinView(partner, invitation.Email, roles, invitation.ExpiresAtUtc);
     }
 
     /// <summary>Creates the member's account; returns its user id. The invitee then signs in with the e-mail and password.</summary>
@@ -108,7 +110,10 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         // The account first (the invitation's foreign key points at it). A second tab joining at the same moment waits
         // here and then fails on the unique user name: the link was used.
         db.Users.Add(user);
-        var roleIds = await db.Roles.Where(r => invitation.RoleList.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+        // Only roles this partner may give: its system roles and its own custom roles.
+        var roleIds = await db.Roles
+            .Where(r => invitation.RoleList.Contains(r.Name!) && ((r.OrganizationId == null && RoleRules.PartnerSystemRoles.Contains(r.Name!)) || r.OrganizationId == invitation.OrganizationId))
+            .Select(r => r.Id).ToListAsync(ct);
         db.UserRoles.AddRange(roleIds.Select(id => new IdentityUserRole<string> { UserId = user.Id, RoleId = id }));
         try
         {

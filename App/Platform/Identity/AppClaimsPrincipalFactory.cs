@@ -14,10 +14,10 @@ namespace BlazorPartner.Platform.Identity;
 /// </summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
-    RoleManager<IdentityRole> roleManager,
+    RoleManager<AppRole> roleManager,
     IOptions<IdentityOptions> options,
     IDbContextFactory<AppDbContext> dbFactory)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
+    : UserClaimsPrincipalFactory<AppUser, AppRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {

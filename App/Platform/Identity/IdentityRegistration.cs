@@ -19,6 +19,8 @@ public static class IdentityRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<UserAccessReader>();
+        services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentAccessClaimsTransformation>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -38,7 +40,7 @@ public static class IdentityRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.Password.RequiredLength = MinPasswordLength;
             })
-            .AddRoles<IdentityRole>()
+            .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()

@@ -16,10 +16,10 @@ public sealed class SystemRoles(IDbContextFactory<AppDbContext> dbFactory, Permi
     public async Task SynchronizeAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, ct);
+        var roles = await db.Roles.Where(r => r.OrganizationId == null).ToDictionaryAsync(r => r.Name!, ct);
         foreach (var name in AppRoles.All.Where(n => !roles.ContainsKey(n)))
         {
-            var role = new IdentityRole(name) { NormalizedName = name.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() };
+            var role = new AppRole { Name = name, NormalizedName = name.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() };
             db.Roles.Add(role);
             roles[name] = role;
         }
@@ -89,9 +89,7 @@ public sealed class ActorDirectory(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == user.OrganizationId, ct);
-        var roleIds = db.UserRoles.Where(ur => ur.UserId == userId).Select(ur => ur.RoleId);
-        var roles = await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(ct);
-        var permissions = await db.RoleClaims.Where(c => roleIds.Contains(c.RoleId) && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue!).Distinct().ToListAsync(ct);
-        return new Actor(user.Id, user.DisplayName, organization.Id, organization.Kind, roles.ToHashSet(), permissions.ToHashSet());
+        var access = await UserAccessReader.QueryAsync(db, userId, ct);
+        return new Actor(user.Id, user.DisplayName, organization.Id, organization.Kind, access.Roles, access.Permissions);
     }
 }

@@ -1,0 +1,70 @@
+using BlazorPartner.Core.Identity;
+
+namespace BlazorPartner.Features.Roles;
+
+public static class RoleRoutes
+{
+    public const string Roles = "/organization/roles";
+}
+
+/// <summary>What the roles slice lets roles do. Page policies and service checks both use these names.</summary>
+public static class RolePermissions
+{
+    public const string Group = "Roles";
+
+    public const string View = "roles.view";
+    public const string Manage = "roles.manage";
+
+    public static readonly IReadOnlyList<PermissionDefinition> All =
+    [
+        new(View, Group, [AppRoles.PartnerAdmin]),
+        new(Manage, Group, [AppRoles.PartnerAdmin]),
+    ];
+}
+
+/// <summary>Audit action codes; each has an <c>AuditAction.{code}</c> resource.</summary>
+public static class RoleAuditActions
+{
+    public const string Create = "role.create";
+    public const string Update = "role.update";
+    public const string Delete = "role.delete";
+
+    /// <summary>A member's roles changed (recorded on the member).</summary>
+    public const string MemberRoles = "member.roles";
+}
+
+/// <summary>R1's numbers, and which roles and permissions a partner may hand out.</summary>
+public static class RoleRules
+{
+    public const int MaxCustomRoles = 10;
+
+    public const int MaxTitle = AppRole.MaxTitle;
+
+    /// <summary>The system roles a partner gives its members. The vendor's own role is never given by a partner.</summary>
+    public static readonly IReadOnlyList<string> PartnerSystemRoles = [AppRoles.PartnerAdmin, AppRoles.AccountManagerSupervisor, AppRoles.AccountManager, AppRoles.Finance];
+
+    /// <summary>
+    /// What a custom role may hold: whatever some partner system role holds by default. Vendor-only permissions (sharing
+    /// opportunities, granting quotas, importing consumption…) are never a partner's to give.
+    /// </summary>
+    public static IReadOnlyList<PermissionDefinition> Grantable(PermissionCatalog catalog) =>
+        catalog.All.Where(p => p.DefaultRoles.Any(PartnerSystemRoles.Contains)).ToList();
+}
+
+/// <summary>A role as a member list or a picker shows it: a system role by its resource, a custom role by its title.</summary>
+public sealed record RoleOption(string Name, string? Title)
+{
+    public bool IsSystem => Title is null;
+
+    /// <summary>What an audit row stores: a resource key for a system role (translated when read), the title for a custom one.</summary>
+    public string AuditText => Title ?? $"Role.{Name}";
+
+    public string Label(Microsoft.Extensions.Localization.IStringLocalizer localizer) => Title ?? localizer[$"Role.{Name}"].Value;
+
+    /// <summary>Options for stored role names, in <paramref name="known"/>'s order; a name no longer known is left out.</summary>
+    public static IReadOnlyList<RoleOption> For(IEnumerable<string> names, IReadOnlyList<RoleOption> known)
+    {
+        var set = names.ToHashSet(StringComparer.Ordinal);
+        return known.Where(o => set.Contains(o.Name)).ToList();
+    }
+}
