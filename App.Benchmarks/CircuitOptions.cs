@@ -40,6 +40,7 @@ internal sealed record CircuitOptions
         "/sales/consumption",
         "/sales/metrics",
         "/organization/members",
+        "/organization/roles",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -177,9 +177,19 @@ public static partial class AuditedPages
         .. ConsumptionPages,
         // Members (AuditedPages.Members.cs).
         .. MemberPages,
+        .. RolePages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>
+    /// The pages the audits run: all of them, or, while working on a slice, those whose name contains one of the
+    /// comma-separated words in BLAZORPARTNER_AUDIT_ONLY (CI never sets it).
+    /// </summary>
+    public static IEnumerable<AuditedPage> Selected =>
+        Environment.GetEnvironmentVariable("BLAZORPARTNER_AUDIT_ONLY") is { Length: > 0 } only
+            ? All.Where(p => only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(w => p.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            : All;
 
     /// <summary>Static SSR pages have no circuit: the document and its heading are the whole page.</summary>
     public static async Task GotoStaticAsync(IPage page, string path)

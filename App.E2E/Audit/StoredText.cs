@@ -15,7 +15,7 @@ public static class StoredText
         "Name", "DisplayName", "Email", "UserName", "CustomerName", "City", "ContactName", "ContactPhone", "Description",
         "RejectionNote", "RespondedByName", "AssignedToName", "Note", "ByName", "ActorName", "Before", "After", "Reason", "Number",
         "CompanyName", "RejectionReason", "RegisteredByName", "ReviewedByName", "Subject", "Body",
-        "Remark", "IssuedByName", "GrantedByName", "OperatorName", "OrderId", "FileName",
+        "Remark", "IssuedByName", "GrantedByName", "OperatorName", "OrderId", "FileName", "Title",
     };
 
     /// <summary>Every distinct stored value of those columns, longest first (so a name is removed before a part of it).</summary>

@@ -85,8 +85,10 @@ public class AppComponentBaseTests
                 .AddScoped<AuthenticationStateProvider, FixedUser>()
                 .AddScoped<CurrentActor>()
                 .AddSingleton(TimeProvider.System)
-                // The fixed user carries no session id, so CurrentActor never asks the (database-backed) session store.
+                // The fixed user carries no session id, so CurrentActor never asks the (database-backed) session store
+                // nor re-reads the user's permissions.
                 .AddSingleton(new BlazorPartner.Platform.Identity.Sessions.UserSessions(null!, null!, TimeProvider.System))
+                .AddSingleton(new UserAccessReader(null!, TimeProvider.System))
                 .AddScoped<NotificationService>()
                 .BuildServiceProvider();
             var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());

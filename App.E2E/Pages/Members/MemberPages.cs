@@ -44,6 +44,24 @@ public sealed class MembersPage(IPage page)
         await Expect(dialog).ToBeHiddenAsync();
     }
 
+    /// <summary>Gives the member exactly <paramref name="roles"/> (the roles' names as the dialog lists them).</summary>
+    public async Task ChangeRolesAsync(string name, params string[] roles)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Change the roles of {name}", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Roles" });
+        await dialog.ExpectDialogReadyAsync();
+        var boxes = dialog.GetByRole(AriaRole.Checkbox);
+        await Expect(boxes.First).ToBeVisibleAsync();
+        foreach (var box in await boxes.AllAsync())
+        {
+            var label = await box.EvaluateAsync<string>("b => b.closest('label').querySelector('strong').textContent");
+            await box.SetCheckedAsync(roles.Contains(label.Trim()));
+        }
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+    }
+
     public async Task UnbindAsync(string name)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = $"Unbind {name}", Exact = true }).ClickAsync();

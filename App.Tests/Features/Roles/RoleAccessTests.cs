@@ -30,10 +30,9 @@ public class RoleAccessTests
         await using var world = await TestWorld.CreateAsync(provider);
         var id = await world.CreateRoleAsync("Sales analyst", OpportunityPermissions.View);
         await world.GiveRolesAsync(world.Manager2A.UserId, (await world.RoleAsync(id)).Name);
-        var signedIn = await world.Get<ActorDirectory>().LoadAsync(world.Manager2A.UserId);
         await using var host = new IdentityHost(world.Database, world.Clock);
         var state = new ServerAuthenticationStateProvider();
-        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(RoleTestKit.PrincipalOf(signedIn))));
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(await host.SignInAsync(world, world.Manager2A.UserId))));
         using var circuit = new CurrentActor(state, host.Sessions, new UserAccessReader(world.Factory, world.Clock), world.Clock);
         Assert.False((await circuit.GetAsync()).Can(ConsumptionPermissions.View));
 
@@ -56,11 +55,11 @@ public class RoleAccessTests
     {
         await using var world = await TestWorld.CreateAsync(provider);
         var id = await world.CreateRoleAsync("Quota keeper", VoucherPermissions.View, VoucherPermissions.Issue);
-        var cookie = RoleTestKit.PrincipalOf(world.Manager1A);
+        await using var host = new IdentityHost(world.Database, world.Clock);
+        var cookie = await host.SignInAsync(world, world.Manager1A.UserId);
         var reader = new UserAccessReader(world.Factory, world.Clock);
         var transformation = new CurrentAccessClaimsTransformation(reader);
         Assert.False((await transformation.TransformAsync(cookie)).HasClaim(Permissions.ClaimType, VoucherPermissions.Issue));
-        await using var host = new IdentityHost(world.Database, world.Clock);
         var state = new ServerAuthenticationStateProvider();
         state.SetAuthenticationState(Task.FromResult(new AuthenticationState(cookie)));
         using var circuit = new CurrentActor(state, host.Sessions, reader, world.Clock);
@@ -76,6 +75,22 @@ public class RoleAccessTests
         Assert.Equal(world.Manager1A.UserId, Actor.FromPrincipal(request).UserId);
         Assert.True((await state.GetAuthenticationStateAsync()).User.HasClaim(Permissions.ClaimType, VoucherPermissions.Issue));
         Assert.True((await circuit.GetAsync()).Can(VoucherPermissions.Issue));
+    }
+
+    [Fact]
+    public async Task Refreshing_on_navigation_leaves_a_signed_out_visitor_alone()
+    {
+        await using var world = await TestWorld.CreateAsync(DatabaseProvider.Sqlite);
+        await using var host = new IdentityHost(world.Database, world.Clock);
+        var state = new ServerAuthenticationStateProvider();
+        var anonymous = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(anonymous)));
+        using var circuit = new CurrentActor(state, host.Sessions, new UserAccessReader(world.Factory, world.Clock), world.Clock);
+
+        await circuit.RefreshAsync();
+
+        Assert.Same(anonymous, (await state.GetAuthenticationStateAsync()).User);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => circuit.GetAsync());
     }
 
     [Theory, MemberData(nameof(Providers))]

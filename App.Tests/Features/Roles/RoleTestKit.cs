@@ -4,7 +4,9 @@ using BlazorPartner.Features.Consumption;
 using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Roles;
+using BlazorPartner.Core.Data;
 using BlazorPartner.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Tests.Features.Roles;
 
@@ -30,16 +32,15 @@ internal static class RoleTestKit
         await world.Get<MemberDirectory>().ChangeRolesAsync(world.AdminA, new MemberRolesTarget(userId, member.Stamp), roles);
     }
 
-    /// <summary>The principal a sign-in would put in the cookie for <paramref name="actor"/> (roles and permissions as claims).</summary>
-    public static ClaimsPrincipal PrincipalOf(Actor actor)
+    /// <summary>
+    /// What a circuit of <paramref name="userId"/> starts with after a real sign-in: the ticket Identity issues, stored in and
+    /// read back from the session store (so it names its session, as every signed-in principal does).
+    /// </summary>
+    public static async Task<ClaimsPrincipal> SignInAsync(this IdentityHost host, TestWorld world, string userId)
     {
-        var identity = new ClaimsIdentity("Identity.Application");
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, actor.UserId));
-        identity.AddClaim(new Claim(AppClaimTypes.OrganizationId, actor.OrganizationId.ToString()));
-        identity.AddClaim(new Claim(AppClaimTypes.OrganizationKind, actor.OrganizationKind.ToString()));
-        identity.AddClaim(new Claim(AppClaimTypes.DisplayName, actor.DisplayName));
-        identity.AddClaims(actor.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        identity.AddClaims(actor.Permissions.Select(p => new Claim(Permissions.ClaimType, p)));
-        return new ClaimsPrincipal(identity);
+        await using var db = await world.Factory.CreateSystemAsync();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+        var key = await host.Store.StoreAsync(await host.TicketForAsync(user));
+        return (await host.Store.RetrieveAsync(key))!.Principal;
     }
 }

@@ -42,12 +42,14 @@ public sealed class CurrentActor : IDisposable
     {
         var (actor, principal) = await (_actor ??= LoadAsync());
         var now = _clock.GetUtcNow();
-        if (now - _checkedAt < RecheckEvery || principal.Identity?.IsAuthenticated != true)
+
+        // Only a principal read from the session store is re-checked; every sign-in produces one.
+        if (now - _checkedAt < RecheckEvery || UserSessions.SessionIdOf(principal) is null)
         {
             return actor;
         }
 
-        if (UserSessions.SessionIdOf(principal) is not null && !await _sessions.IsActiveAsync(principal))
+        if (!await _sessions.IsActiveAsync(principal))
         {
             throw new SessionEndedException();
         }
@@ -68,6 +70,11 @@ public sealed class CurrentActor : IDisposable
     /// </summary>
     public async Task RefreshAsync()
     {
+        if ((await _provider.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
         _checkedAt = DateTimeOffset.MinValue;
         try
         {
