@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorPartner.E2E.Audit;
 
-/// <summary>Roles and permissions (R1): the roles list, the role editor with its permission matrix, the history, the member's roles dialog.</summary>
+/// <summary>Roles and permissions (R1): the roles list, the role editor with its permission matrix, the history, the member's roles dialog; the notifications page.</summary>
 public static partial class AuditedPages
 {
     private static IEnumerable<AuditedPage> RolePages =>
@@ -28,6 +28,12 @@ public static partial class AuditedPages
             await GotoInteractiveAsync(page, "organization/roles");
             await page.GetByRole(AriaRole.Tab, new() { Name = UiText.Get("Role.History", culture), Exact = true }).ClickAsync();
             await WaitForGridAsync(page);
+        }),
+        new("notifications", AuditAccount.VendorOperator, async (page, culture) =>
+        {
+            await GotoInteractiveAsync(page, "notifications");
+            await Expect(page.GetByTestId("notification-unread")).ToBeVisibleAsync();
+            await Expect(page.Locator(".rz-datatable-loading, .rz-grid-loading")).ToHaveCountAsync(0);
         }),
         new("member roles dialog", AuditAccount.PartnerAdmin, async (page, culture) =>
         {

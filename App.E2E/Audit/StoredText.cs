@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace BlazorPartner.E2E.Audit;
@@ -33,13 +34,58 @@ public static class StoredText
         {
             foreach (var column in Strings(connection, $"SELECT name FROM pragma_table_info('{table}')").Where(DataColumns.Contains))
             {
-                values.UnionWith(Strings(connection, $"SELECT DISTINCT \"{column}\" FROM \"{table}\" WHERE typeof(\"{column}\") = 'text'")
-                    .Where(v => v.Trim().Length > 1));
+                foreach (var value in Strings(connection, $"SELECT DISTINCT \"{column}\" FROM \"{table}\" WHERE typeof(\"{column}\") = 'text'"))
+                {
+                    values.UnionWith(WithJsonLeaves(value).Where(v => v.Trim().Length > 1));
+                }
             }
         }
 
         return values.OrderByDescending(v => v.Length).ToList();
     }
+
+    /// <summary>
+    /// The value, and for an audit row's before/after JSON every string in it: a role's title in a history line is the
+    /// title as entered, even after the role itself was deleted.
+    /// </summary>
+    private static IEnumerable<string> WithJsonLeaves(string value)
+    {
+        yield return value;
+        if (!value.StartsWith('{'))
+        {
+            yield break;
+        }
+
+        JsonDocument? document = null;
+        try
+        {
+            document = JsonDocument.Parse(value);
+        }
+        catch (JsonException)
+        {
+        }
+
+        if (document is null)
+        {
+            yield break;
+        }
+
+        using (document)
+        {
+            foreach (var leaf in Leaves(document.RootElement))
+            {
+                yield return leaf;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Leaves(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Leaves(p.Value)).ToList(),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Leaves).ToList(),
+        _ => [],
+    };
 
     private static List<string> Strings(SqliteConnection connection, string sql)
     {

@@ -4,6 +4,7 @@ using BlazorPartner.Features.Customers;
 using BlazorPartner.Features.Exports;
 using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Members;
+using BlazorPartner.Features.Notifications;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
 using BlazorPartner.Features.Roles;
@@ -27,5 +28,6 @@ public static class FeatureRegistration
             .AddConsumption(configuration)
             .AddBilling(configuration)
             .AddMembers()
-            .AddRoles();
+            .AddRoles()
+            .AddNotificationsPage();
 }

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Features.Customers.Registrations;
@@ -13,6 +14,7 @@ public static class CustomerRegistrationsSetup
     {
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddOutbox();
+        services.AddNotifier();
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<RegistrationQueries>();
         services.AddSingleton<InvitationService>();

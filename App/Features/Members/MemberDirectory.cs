@@ -5,6 +5,7 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity.Sessions;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Roles;
+using BlazorPartner.Platform.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed record MemberPage<T>(IReadOnlyList<T> Items, int TotalCount);
 /// </summary>
 /// <remarks><paramref name="sessionCache"/> is this instance's cache of session lookups (absent where Identity is not wired, as in
 /// service tests); other instances' caches forget within their few seconds.</remarks>
-public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionCache? sessionCache = null)
+public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier, SessionCache? sessionCache = null)
 {
     public async Task<MemberPage<MemberRow>> GetMembersAsync(Actor actor, int skip, int take, CancellationToken ct = default)
     {
@@ -241,8 +242,13 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
             Before = new { Member = member.DisplayName, Roles = before.Select(r => r.AuditText).ToList() },
             After = new { Member = member.DisplayName, Roles = chosen.Select(r => r.AuditText).ToList() },
         }, time);
+
+        // The member hears of it; their menu has already changed by their next page.
+        var bells = await notifier.StageAsync(db, [target.UserId],
+            new NotificationDraft(RoleNotifications.MemberRolesChanged, "Notification.RolesChanged", [actor.DisplayName], "/"), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        bells.Ring();
     }
 
     private static void DemandViewer(Actor actor)

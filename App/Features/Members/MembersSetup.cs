@@ -1,5 +1,6 @@
 using BlazorPartner.Components.Navigation;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Platform.Seeding;
 
@@ -11,6 +12,7 @@ public static class MembersSetup
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddOutbox();
+        services.AddNotifier();
         services.AddPermissions(MemberPermissions.All);
         services.AddSingleton<MemberInvitations>();
         services.AddSingleton<MemberDirectory>();

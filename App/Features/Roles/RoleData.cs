@@ -33,6 +33,12 @@ public static class RoleAuditActions
     public const string MemberRoles = "member.roles";
 }
 
+/// <summary>Notification kinds of the roles slice (also the kinds of their outbox mails).</summary>
+public static class RoleNotifications
+{
+    public const string MemberRolesChanged = "member.roles-changed";
+}
+
 /// <summary>R1's numbers, and which roles and permissions a partner may hand out.</summary>
 public static class RoleRules
 {

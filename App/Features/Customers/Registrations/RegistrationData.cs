@@ -54,3 +54,11 @@ public sealed class RegistrationOptions
     /// <summary>Rows claimed per transaction by the expiry pass.</summary>
     public int ExpiryBatchSize { get; set; } = 500;
 }
+
+/// <summary>Notification kinds of the registration flow (also the kinds of their outbox mails).</summary>
+public static class RegistrationNotifications
+{
+    public const string Submitted = "registration.submitted";
+    public const string Approved = "registration.approved";
+    public const string Rejected = "registration.rejected";
+}

@@ -3,6 +3,7 @@ using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Validation;
+using BlazorPartner.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Customers.Registrations;
@@ -11,7 +12,7 @@ namespace BlazorPartner.Features.Customers.Registrations;
 /// R15: a partner registers a prospect; the vendor operator approves (a 15-day reservation) or rejects it. Every command
 /// checks tenant and permission itself, writes its audit row in the same transaction, and stores nothing when refused.
 /// </summary>
-public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<RegistrationService> logger)
+public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier, ILogger<RegistrationService> logger)
 {
     public async Task<Guid> RegisterAsync(Actor actor, RegisterCustomerInput input, CancellationToken ct = default)
     {
@@ -84,6 +85,12 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         {
             After = new { registration.CompanyName, registration.CreditCode, registration.Status },
         }, time);
+
+        // The vendor's reviewers learn that an item arrived for them (bell and mail), in the same transaction.
+        var partner = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        var reviewers = await Notifier.VendorHoldersAsync(db, CustomerPermissions.ReviewRegistrations, ct);
+        var bells = await notifier.StageAsync(db, reviewers,
+            new NotificationDraft(RegistrationNotifications.Submitted, "Notification.RegistrationSubmitted", [partner, company], RegistrationRoutes.VendorInbox), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -96,6 +103,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         await transaction.CommitAsync(ct);
+        bells.Ring();
         return registration.Id;
     }
 
@@ -116,7 +124,10 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             Before = new { Status = RegistrationStatus.Pending },
             After = new { registration.Status, registration.ReservedUntilUtc },
         }, time);
+        var bells = await NotifyDecisionAsync(db, registration,
+            new NotificationDraft(RegistrationNotifications.Approved, "Notification.RegistrationApproved", [registration.CompanyName], RegistrationRoutes.Partner), ct);
         await SaveOrReportWinnerAsync(db, registration, ct);
+        bells.Ring();
         return registration.ReservedUntilUtc.Value;
     }
 
@@ -143,7 +154,10 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             After = new { registration.Status },
             Reason = reason,
         }, time);
+        var bells = await NotifyDecisionAsync(db, registration,
+            new NotificationDraft(RegistrationNotifications.Rejected, "Notification.RegistrationRejected", [registration.CompanyName, reason], RegistrationRoutes.Partner), ct);
         await SaveOrReportWinnerAsync(db, registration, ct);
+        bells.Ring();
     }
 
     /// <summary>The partner gives up a pending or approved registration; the company is released and open invitations revoked.</summary>
@@ -238,6 +252,13 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         return registration;
+    }
+
+    /// <summary>The member who registered the customer and the partner's admins hear of the decision.</summary>
+    private async Task<NotificationBatch> NotifyDecisionAsync(AppDbContext db, CustomerRegistration registration, NotificationDraft draft, CancellationToken ct)
+    {
+        var admins = await Notifier.RoleHoldersAsync(db, registration.OrganizationId, AppRoles.PartnerAdmin, ct);
+        return await notifier.StageAsync(db, admins.Append(registration.RegisteredByUserId), draft, ct);
     }
 
     private async Task SaveOrReportWinnerAsync(AppDbContext db, CustomerRegistration registration, CancellationToken ct)
