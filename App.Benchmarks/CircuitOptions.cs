@@ -41,6 +41,7 @@ internal sealed record CircuitOptions
         "/sales/metrics",
         "/organization/members",
         "/organization/roles",
+        "/notifications",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
