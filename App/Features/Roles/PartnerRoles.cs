@@ -55,9 +55,7 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
                 group ur by ur.RoleId into g
                 select new { RoleId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.RoleId, x => x.Count, ct);
-        var rows = roles
-            .OrderBy(r => r.OrganizationId is null ? RoleRules.PartnerSystemRoles.ToList().IndexOf(r.Name!) : int.MaxValue)
-            .ThenBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase)
+        var rows = RoleRules.InDisplayOrder(roles, r => r.Name!, r => r.Title)
             .Select(r => new RoleRow(
                 r.Id,
                 r.Name!,
@@ -86,9 +84,7 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
     internal static async Task<IReadOnlyList<RoleOption>> AssignableAsync(AppDbContext db, Guid organizationId, CancellationToken ct)
     {
         var roles = await PartnerRolesQuery(db, organizationId).AsNoTracking().Select(r => new { r.Name, r.Title }).ToListAsync(ct);
-        return roles
-            .OrderBy(r => r.Title is null ? RoleRules.PartnerSystemRoles.ToList().IndexOf(r.Name!) : int.MaxValue)
-            .ThenBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase)
+        return RoleRules.InDisplayOrder(roles, r => r.Name!, r => r.Title)
             .Select(r => new RoleOption(r.Name!, r.Title))
             .ToList();
     }

@@ -53,6 +53,24 @@ public static class RoleRules
     /// What a custom role may hold: whatever some partner system role holds by default. Vendor-only permissions (sharing
     /// opportunities, granting quotas, importing consumption…) are never a partner's to give.
     /// </summary>
+    /// <summary>How roles are listed: the system roles in <see cref="PartnerSystemRoles"/>' order, then custom roles by title.</summary>
+    public static IEnumerable<T> InDisplayOrder<T>(IEnumerable<T> roles, Func<T, string> name, Func<T, string?> title) =>
+        roles.OrderBy(r => title(r) is null ? IndexOfSystemRole(name(r)) : int.MaxValue)
+            .ThenBy(title, StringComparer.CurrentCultureIgnoreCase);
+
+    private static int IndexOfSystemRole(string name)
+    {
+        for (var i = 0; i < PartnerSystemRoles.Count; i++)
+        {
+            if (PartnerSystemRoles[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
     public static IReadOnlyList<PermissionDefinition> Grantable(PermissionCatalog catalog) =>
         catalog.All.Where(p => p.DefaultRoles.Any(PartnerSystemRoles.Contains)).ToList();
 }
