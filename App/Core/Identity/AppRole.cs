@@ -27,8 +27,6 @@ public class AppRole : IdentityRole
     /// call a role "Sales lead", so the name is a key and the title is what people read.
     /// </summary>
     public static string CustomName(Guid key) => $"custom.{key:N}";
-
-    public static bool IsCustomName(string name) => name.StartsWith("custom.", StringComparison.Ordinal);
 }
 
 internal sealed class AppRoleConfiguration : IEntityTypeConfiguration<AppRole>

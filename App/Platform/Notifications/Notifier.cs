@@ -58,14 +58,6 @@ public sealed class Notifier(IMailSender mail, NotificationSignals signals, IStr
         return new NotificationBatch(signals, recipients.Select(r => r.Id).ToList());
     }
 
-    /// <summary>The bound users of <paramref name="organizationId"/> whose roles grant <paramref name="permission"/>.</summary>
-    public static Task<List<string>> HoldersAsync(AppDbContext db, Guid organizationId, string permission, CancellationToken ct) =>
-        (from u in db.Users.IgnoreQueryFilters()
-         where u.OrganizationId == organizationId && u.UnboundAtUtc == null
-               && db.UserRoles.Any(ur => ur.UserId == u.Id
-                   && db.RoleClaims.Any(c => c.RoleId == ur.RoleId && c.ClaimType == Permissions.ClaimType && c.ClaimValue == permission))
-         select u.Id).ToListAsync(ct);
-
     /// <summary>The bound users of <paramref name="organizationId"/> holding the system role <paramref name="role"/> (e.g. its admins).</summary>
     public static Task<List<string>> RoleHoldersAsync(AppDbContext db, Guid organizationId, string role, CancellationToken ct) =>
         (from u in db.Users.IgnoreQueryFilters()
@@ -125,9 +117,6 @@ public sealed class NotificationSignals
             }
         }
     }
-
-    /// <summary>How many circuits listen (for tests and the app's own counters).</summary>
-    public int ListenerCount => listeners.Values.Sum(l => l.Count);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {
