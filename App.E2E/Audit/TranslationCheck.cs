@@ -1,18 +1,15 @@
 using System.Text.RegularExpressions;
-using BlazorPartner.E2E.Audit;
-using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.Features.Opportunities;
 using Microsoft.Playwright;
 
-namespace BlazorPartner.E2E.Tests;
+namespace BlazorPartner.E2E.Audit;
 
 /// <summary>
-/// In 中文 no English may remain: every page and dialog (<see cref="AuditedPages"/>) is read in zh-CN, visible text and the
-/// texts assistive technology reads (aria-label, title, placeholder, alt…), and any English word left after removing stored
-/// data and the allowed proper nouns fails the test.
+/// In 中文 no English may remain: visible text and the texts assistive technology reads (aria-label, title, placeholder,
+/// alt…) are collected from the page, and any English word left after removing stored data and the allowed proper nouns is
+/// reported.
 /// </summary>
-[Collection(E2ECollection.Name)]
-public sealed partial class ChineseTranslationTests(AuditSessions sessions) : IClassFixture<AuditSessions>
+public static partial class TranslationCheck
 {
     /// <summary>
     /// Proper nouns and international codes that stay as they are in Chinese: the product's brand, the "English" link of the
@@ -50,23 +47,18 @@ public sealed partial class ChineseTranslationTests(AuditSessions sessions) : IC
         }
         """;
 
-    public static TheoryData<string> Pages() => [.. AuditedPages.Selected.Select(p => p.Name)];
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public Task Shows_no_English_in_Chinese(string pageName) =>
-        sessions.RunAsync(AuditedPages.Named(pageName), AuditedPages.Chinese, async page =>
-        {
-            var texts = await page.EvaluateAsync<PageText[]>(CollectTexts);
-            var data = StoredText.Read(sessions.Host.DatabasePath);
-            var english = texts
-                .Select(t => (t.Where, t.Text, Words: EnglishWords(t.Text, data)))
-                .Where(t => t.Words.Count > 0)
-                .Select(t => $"- {t.Where}: \"{t.Text}\" → {string.Join(", ", t.Words)}")
-                .Distinct()
-                .ToList();
-            Assert.True(english.Count == 0, $"English left on '{pageName}' in zh-CN:{Environment.NewLine}{string.Join(Environment.NewLine, english)}");
-        });
+    /// <summary>Each text of the open page that still holds English, with where it was found and the words.</summary>
+    public static async Task<IReadOnlyList<string>> EnglishLeftAsync(IPage page, string databasePath)
+    {
+        var texts = await page.EvaluateAsync<PageText[]>(CollectTexts);
+        var data = StoredText.Read(databasePath);
+        return texts
+            .Select(t => (t.Where, t.Text, Words: EnglishWords(t.Text, data)))
+            .Where(t => t.Words.Count > 0)
+            .Select(t => $"- {t.Where}: \"{t.Text}\" → {string.Join(", ", t.Words)}")
+            .Distinct()
+            .ToList();
+    }
 
     /// <summary>The English words of a text once stored data, e-mail addresses, codes and allowed proper nouns are taken out.</summary>
     public static IReadOnlyList<string> EnglishWords(string text, IReadOnlyList<string> storedValues)
