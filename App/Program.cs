@@ -1,3 +1,4 @@
+using BlazorPartner.Features.Resellers;
 using BlazorPartner.Components;
 using BlazorPartner.Features;
 using BlazorPartner.Platform;
@@ -43,6 +44,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapResellerEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/health");
 app.MapMemoryDiagnostics(app.Configuration);

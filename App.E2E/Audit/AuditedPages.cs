@@ -15,6 +15,7 @@ public sealed record AuditAccount(string Email, string Organization)
     public static readonly AuditAccount Supervisor = new(DemoAccounts.PartnerASupervisor, DemoAccounts.PartnerAName);
     public static readonly AuditAccount AccountManager = new(DemoAccounts.PartnerAManager1, DemoAccounts.PartnerAName);
     public static readonly AuditAccount Finance = new(DemoAccounts.PartnerAFinance, DemoAccounts.PartnerAName);
+    public static readonly AuditAccount DistributorReviewer = new(DemoAccounts.PartnerBReviewer, DemoAccounts.PartnerBName);
 }
 
 /// <summary>
@@ -178,6 +179,8 @@ public static partial class AuditedPages
         // Members (AuditedPages.Members.cs).
         .. MemberPages,
         .. RolePages,
+        // Reseller applications (AuditedPages.Resellers.cs).
+        .. ResellerPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);

@@ -7,6 +7,7 @@ using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Notifications;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
+using BlazorPartner.Features.Resellers;
 using BlazorPartner.Features.Roles;
 using BlazorPartner.Features.Vouchers;
 using BlazorPartner.Features.WorkCalendar;
@@ -29,5 +30,6 @@ public static class FeatureRegistration
             .AddBilling(configuration)
             .AddMembers()
             .AddRoles()
+            .AddResellers()
             .AddNotificationsPage();
 }

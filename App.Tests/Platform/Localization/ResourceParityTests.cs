@@ -29,6 +29,9 @@ public sealed partial class ResourceParityTests
         { typeof(RejectionReason), nameof(RejectionReason) },
         { typeof(CalendarDayKind), nameof(CalendarDayKind) },
         { typeof(DayOfWeek), "Day" }, // the work calendar's weekday names
+        { typeof(BlazorPartner.Features.Resellers.ResellerApplicationStatus), nameof(BlazorPartner.Features.Resellers.ResellerApplicationStatus) },
+        { typeof(BlazorPartner.Features.Resellers.ResellerEventKind), nameof(BlazorPartner.Features.Resellers.ResellerEventKind) },
+        { typeof(BlazorPartner.Features.Resellers.ResellerReviewLevel), nameof(BlazorPartner.Features.Resellers.ResellerReviewLevel) },
     };
 
     /// <summary>The key prefix of each code list in <see cref="OpportunityCatalog"/> (shown as "Industry.Finance" etc.).</summary>

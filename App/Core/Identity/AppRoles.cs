@@ -8,5 +8,8 @@ public static class AppRoles
     public const string AccountManager = nameof(AccountManager);
     public const string Finance = nameof(Finance);
 
-    public static readonly IReadOnlyList<string> All = [VendorOperator, PartnerAdmin, AccountManagerSupervisor, AccountManager, Finance];
+    /// <summary>At a distributor: decides the reseller applications that name it (R40). Given only at distributors.</summary>
+    public const string DistributorReviewer = nameof(DistributorReviewer);
+
+    public static readonly IReadOnlyList<string> All = [VendorOperator, PartnerAdmin, AccountManagerSupervisor, AccountManager, Finance, DistributorReviewer];
 }

@@ -97,7 +97,7 @@ public sealed class BillGeneration(IDbContextFactory<AppDbContext> dbFactory, Ti
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (BillLocks.IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             await transaction.RollbackAsync(ct);
             return false;

@@ -23,12 +23,4 @@ internal static class BillLocks
         var key = unchecked(((BitConverter.ToInt64(bytes, 0) ^ BitConverter.ToInt64(bytes, 8)) * 31) + period.DayNumber);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [key], ct);
     }
-
-    /// <summary>A unique index refused the row (SQLite constraint, PostgreSQL 23505).</summary>
-    public static bool IsUniqueViolation(DbUpdateException error) => error.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

@@ -117,6 +117,30 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// The first admin of a partner that another party's decision created (a reseller its distributor approved, R40): staged
+    /// on the caller's context and transaction, counted as the new partner's first invitation of the day.
+    /// </summary>
+    internal MemberInvitation StageFirstAdmin(AppDbContext db, Actor inviter, Guid organizationId, string partnerName, string email, string baseUri, DateTime now)
+    {
+        var invitation = new MemberInvitation
+        {
+            OrganizationId = organizationId,
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            Roles = AppRoles.PartnerAdmin,
+            Status = MemberInvitationStatus.Invited,
+            InvitedByUserId = inviter.UserId,
+            InvitedByName = inviter.DisplayName,
+            InvitedAtUtc = now,
+        };
+        db.MemberInvitationDays.Add(new MemberInvitationDay { OrganizationId = organizationId, Day = BeijingTime.DateOf(now), Count = 1 });
+        Send(db, invitation, partnerName, inviter.DisplayName, [new RoleOption(AppRoles.PartnerAdmin, null)], baseUri, now);
+        db.MemberInvitations.Add(invitation);
+        db.Audit(inviter, Change(invitation, MemberAuditActions.Invite) with { After = new { invitation.Email, invitation.Roles, invitation.ExpiresAtUtc } }, time);
+        return invitation;
+    }
+
     /// <summary>How many of today's (Beijing) invitation mails the partner has used.</summary>
     public async Task<int> SentTodayAsync(Actor actor, CancellationToken ct = default)
     {

@@ -92,7 +92,7 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
     public async Task<string> CreateAsync(Actor actor, RoleInput input, CancellationToken ct = default)
     {
         DemandPartner(actor, RolePermissions.Manage);
-        var (title, permissions) = Validate(input);
+        var (title, permissions) = Validate(input, actor.OrganizationKind);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
@@ -124,7 +124,7 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
     public async Task UpdateAsync(Actor actor, RoleTarget target, RoleInput input, CancellationToken ct = default)
     {
         DemandPartner(actor, RolePermissions.Manage);
-        var (title, permissions) = Validate(input);
+        var (title, permissions) = Validate(input, actor.OrganizationKind);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var role = await LoadCustomAsync(db, actor, target, ct);
@@ -213,14 +213,17 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
     internal static IReadOnlyList<string> AuditKeys(IEnumerable<string> permissions) => permissions.Select(p => $"Permission.{p}").ToList();
 
     private static IQueryable<AppRole> PartnerRolesQuery(AppDbContext db, Guid organizationId) =>
-        db.Roles.Where(r => (r.OrganizationId == null && RoleRules.PartnerSystemRoles.Contains(r.Name!)) || r.OrganizationId == organizationId);
+        db.Roles.Where(r =>
+            (r.OrganizationId == null && RoleRules.PartnerSystemRoles.Contains(r.Name!)
+                && (!RoleRules.DistributorOnlyRoles.Contains(r.Name!) || db.Organizations.Any(o => o.Id == organizationId && o.Kind == OrganizationKind.Distributor)))
+            || r.OrganizationId == organizationId);
 
-    private (string Title, IReadOnlyList<string> Permissions) Validate(RoleInput input)
+    private (string Title, IReadOnlyList<string> Permissions) Validate(RoleInput input, OrganizationKind kind)
     {
         var errors = new InputErrors();
         var title = errors.Text(nameof(RoleInput.Title), input.Title, RoleRules.MaxTitle);
         var requested = (input.Permissions ?? []).ToHashSet(StringComparer.Ordinal);
-        var grantable = RoleRules.Grantable(catalog).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var grantable = RoleRules.Grantable(catalog, kind).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         if (requested.Count == 0)
         {
             errors.Add(nameof(RoleInput.Permissions), "Role.PermissionsRequired");

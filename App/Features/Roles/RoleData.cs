@@ -1,3 +1,4 @@
+using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Identity;
 
 namespace BlazorPartner.Features.Roles;
@@ -47,12 +48,14 @@ public static class RoleRules
     public const int MaxTitle = AppRole.MaxTitle;
 
     /// <summary>The system roles a partner gives its members. The vendor's own role is never given by a partner.</summary>
-    public static readonly IReadOnlyList<string> PartnerSystemRoles = [AppRoles.PartnerAdmin, AppRoles.AccountManagerSupervisor, AppRoles.AccountManager, AppRoles.Finance];
+    public static readonly IReadOnlyList<string> PartnerSystemRoles = [AppRoles.PartnerAdmin, AppRoles.AccountManagerSupervisor, AppRoles.AccountManager, AppRoles.Finance, AppRoles.DistributorReviewer];
 
-    /// <summary>
-    /// What a custom role may hold: whatever some partner system role holds by default. Vendor-only permissions (sharing
-    /// opportunities, granting quotas, importing consumption…) are never a partner's to give.
-    /// </summary>
+    /// <summary>System roles that only a distributor has and gives: deciding reseller applications (R40) means nothing elsewhere.</summary>
+    public static readonly IReadOnlyList<string> DistributorOnlyRoles = [AppRoles.DistributorReviewer];
+
+    public static bool IsGivenAt(string systemRole, OrganizationKind kind) =>
+        kind == OrganizationKind.Distributor || !DistributorOnlyRoles.Contains(systemRole);
+
     /// <summary>How roles are listed: the system roles in <see cref="PartnerSystemRoles"/>' order, then custom roles by title.</summary>
     public static IEnumerable<T> InDisplayOrder<T>(IEnumerable<T> roles, Func<T, string> name, Func<T, string?> title) =>
         roles.OrderBy(r => title(r) is null ? IndexOfSystemRole(name(r)) : int.MaxValue)
@@ -71,8 +74,13 @@ public static class RoleRules
         return int.MaxValue;
     }
 
-    public static IReadOnlyList<PermissionDefinition> Grantable(PermissionCatalog catalog) =>
-        catalog.All.Where(p => p.DefaultRoles.Any(PartnerSystemRoles.Contains)).ToList();
+    /// <summary>
+    /// What a custom role at a partner of <paramref name="kind"/> may hold: whatever a system role given there holds by default.
+    /// Vendor-only permissions (sharing opportunities, granting quotas, importing consumption…) are never a partner's to give,
+    /// and a distributor's own (deciding reseller applications) only a distributor's.
+    /// </summary>
+    public static IReadOnlyList<PermissionDefinition> Grantable(PermissionCatalog catalog, OrganizationKind kind) =>
+        catalog.All.Where(p => p.DefaultRoles.Any(r => PartnerSystemRoles.Contains(r) && IsGivenAt(r, kind))).ToList();
 }
 
 /// <summary>A role as a member list or a picker shows it: a system role by its resource, a custom role by its title.</summary>

@@ -65,6 +65,14 @@ public sealed class Notifier(IMailSender mail, NotificationSignals signals, IStr
                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role))
          select u.Id).ToListAsync(ct);
 
+    /// <summary>The bound users of <paramref name="organizationId"/> whose roles (system or custom) grant <paramref name="permission"/>.</summary>
+    public static Task<List<string>> PermissionHoldersAsync(AppDbContext db, Guid organizationId, string permission, CancellationToken ct) =>
+        (from u in db.Users.IgnoreQueryFilters()
+         where u.OrganizationId == organizationId && u.UnboundAtUtc == null
+               && db.UserRoles.Any(ur => ur.UserId == u.Id
+                   && db.RoleClaims.Any(c => c.RoleId == ur.RoleId && c.ClaimType == Permissions.ClaimType && c.ClaimValue == permission))
+         select u.Id).ToListAsync(ct);
+
     /// <summary>The bound users anywhere on the vendor's side whose roles grant <paramref name="permission"/> (reviewers).</summary>
     public static Task<List<string>> VendorHoldersAsync(AppDbContext db, string permission, CancellationToken ct) =>
         (from u in db.Users.IgnoreQueryFilters()

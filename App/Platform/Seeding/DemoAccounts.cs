@@ -14,6 +14,9 @@ public static class DemoAccounts
     public const string PartnerBAdmin = "admin@partner-b.demo";
     public const string PartnerCAdmin = "admin@partner-c.demo";
 
+    /// <summary>Partner B's distributor reviewer: decides the reseller applications that name Partner B (R40).</summary>
+    public const string PartnerBReviewer = "reviewer@partner-b.demo";
+
     public const string VendorOperatorName = "Chen Jing (Vendor)";
 
     public const string VendorName = "Cloud Vendor";

@@ -59,6 +59,7 @@ public sealed class DemoDataSeeder(
         await Add(DemoAccounts.PartnerAFinance, "Sun Yu (Finance)", partnerA.Id, AppRoles.Finance);
         await Add(DemoAccounts.PartnerBAdmin, "Liu Yang (Admin B)", partnerB.Id, AppRoles.PartnerAdmin);
         await Add(DemoAccounts.PartnerCAdmin, "Huang Hui (Admin C)", partnerC.Id, AppRoles.PartnerAdmin);
+        await Add(DemoAccounts.PartnerBReviewer, "Gao Jie (Reviewer B)", partnerB.Id, AppRoles.DistributorReviewer);
 
         var demo = new DemoSeedContext(vendor, partnerA, partnerB, partnerC, users, now);
         foreach (var slice in slices.OrderBy(s => s.Order))

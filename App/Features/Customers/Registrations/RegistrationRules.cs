@@ -76,13 +76,6 @@ internal static class RegistrationRules
         && actor.Can(permission)
         && (actor.IsInRole(AppRoles.PartnerAdmin) || registeredByUserId == actor.UserId);
 
-    /// <summary>A unique index refused the row (SQLite constraint, PostgreSQL 23505).</summary>
-    public static bool IsUniqueViolation(DbUpdateException error) => error.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }
 
 /// <summary>The region and industry codes the form offers: the same catalog (and resource keys) as opportunities.</summary>

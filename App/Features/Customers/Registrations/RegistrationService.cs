@@ -95,7 +95,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (RegistrationRules.IsUniqueViolation(error))
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             // Another partner's registration of the same company committed between the check and this insert.
             logger.LogInformation("Concurrent registration of credit code {Code} lost the race", code);

@@ -1,0 +1,132 @@
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorPartner.Features.Resellers;
+
+/// <summary>The reseller tables, reached through extension properties: the shared DbContext knows no feature.</summary>
+public static class ResellerData
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<ResellerApplication> ResellerApplications => db.Set<ResellerApplication>();
+
+        public DbSet<ResellerApplicationEvent> ResellerApplicationEvents => db.Set<ResellerApplicationEvent>();
+
+        public DbSet<ResellerApplicationAttachment> ResellerApplicationAttachments => db.Set<ResellerApplicationAttachment>();
+    }
+}
+
+public static class ResellerRoutes
+{
+    /// <summary>The public application form (anonymous).</summary>
+    public const string Apply = "/apply/reseller";
+
+    /// <summary>The applicant's own page: status, history, resubmission. The token is the credential.</summary>
+    public const string Follow = "/apply/reseller/{Token}";
+
+    public const string VendorApplications = "/vendor/reseller-applications";
+
+    public const string VendorResellers = "/vendor/resellers";
+
+    /// <summary>R40's "reseller cooperation applications" tab, at the distributor.</summary>
+    public const string DistributorApplications = "/organization/reseller-applications";
+
+    public static string FollowLink(string baseUri, string token) => $"{baseUri.TrimEnd('/')}/apply/reseller/{token}";
+
+    public static string Attachment(Guid applicationId, Guid attachmentId) => $"/reseller-applications/{applicationId}/attachments/{attachmentId}";
+}
+
+/// <summary>What the reseller slice lets roles do. Page policies and service checks both use these names.</summary>
+public static class ResellerPermissions
+{
+    public const string Group = "Resellers";
+
+    /// <summary>The vendor's first-level review (R40).</summary>
+    public const string Review = "resellers.review";
+
+    /// <summary>The vendor's channel manager moves a reseller to another distributor (R43).</summary>
+    public const string Move = "resellers.move";
+
+    /// <summary>The distributor's second-level decision (R40), held by the distributor reviewer role.</summary>
+    public const string Decide = "resellers.decide";
+
+    public static readonly IReadOnlyList<PermissionDefinition> All =
+    [
+        new(Review, Group, [AppRoles.VendorOperator]),
+        new(Move, Group, [AppRoles.VendorOperator]),
+        new(Decide, Group, [AppRoles.DistributorReviewer]),
+    ];
+}
+
+/// <summary>Audit action codes; each has an <c>AuditAction.{code}</c> resource.</summary>
+public static class ResellerAuditActions
+{
+    public const string VendorApprove = "reseller.vendor-approve";
+    public const string VendorReject = "reseller.vendor-reject";
+    public const string DistributorApprove = "reseller.distributor-approve";
+    public const string DistributorReject = "reseller.distributor-reject";
+    public const string Move = "reseller.move";
+}
+
+/// <summary>Notification kinds of this slice.</summary>
+public static class ResellerNotifications
+{
+    public const string Submitted = "reseller.submitted";
+    public const string ForDistributor = "reseller.for-distributor";
+}
+
+public static class ResellerErrorCodes
+{
+    /// <summary>The applicant's link is unknown: CBC.0154 token invalid or expired.</summary>
+    public const string LinkInvalid = "CBC.0154";
+}
+
+/// <summary>R40's limits: lengths, attachments (type by content, size, count) and the page size of the lists.</summary>
+public static class ResellerRules
+{
+    public const int MaxCompanyName = 200;
+    public const int MaxContactName = 100;
+    public const int MaxReason = 500;
+
+    public const long MaxAttachmentBytes = 5 * 1024 * 1024;
+    public const int MaxAttachments = 3;
+    public const int MaxFileName = 200;
+
+    /// <summary>The service level each review level aims at: decided within this many working days (work calendar).</summary>
+    public const int ReviewWorkingDays = 3;
+
+    public const int PageSize = 20;
+
+    public static readonly IReadOnlyList<string> AllowedExtensions = [".pdf", ".png", ".jpg", ".jpeg"];
+
+    /// <summary>
+    /// The content type from the file's first bytes, or null: the browser's claimed type and the name alone are not trusted,
+    /// so a script renamed to .pdf is refused.
+    /// </summary>
+    public static string? SniffContentType(ReadOnlySpan<byte> head, string fileName)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (head.StartsWith("%PDF-"u8) && extension == ".pdf")
+        {
+            return "application/pdf";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && extension == ".png")
+        {
+            return "image/png";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) && extension is ".jpg" or ".jpeg")
+        {
+            return "image/jpeg";
+        }
+
+        return null;
+    }
+
+    public static string NumberFor(Guid id) => "RA-" + id.ToString("N")[..8].ToUpperInvariant();
+
+    public static bool IsOpen(ResellerApplicationStatus status) =>
+        status is ResellerApplicationStatus.VendorReview or ResellerApplicationStatus.DistributorReview;
+}

@@ -1,0 +1,120 @@
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
+using BlazorPartner.Features.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorPartner.Features.Resellers;
+
+/// <summary>
+/// The reviewers' reads: the vendor's queue (every application) and a distributor's "reseller cooperation applications" tab
+/// (only those naming it, through the tenant filter, and only once the vendor let them through). Paged in the database.
+/// </summary>
+public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<PagedResult<ApplicationRow>> ListAsync(Actor actor, ApplicationFilter filter, int skip, int take, CancellationToken ct = default)
+    {
+        var level = LevelOf(actor);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var applications = db.ResellerApplications.AsNoTracking();
+        applications = (level, filter) switch
+        {
+            (ResellerReviewLevel.Vendor, ApplicationFilter.ToReview) => applications.Where(a => a.Status == ResellerApplicationStatus.VendorReview),
+            (ResellerReviewLevel.Distributor, ApplicationFilter.ToReview) => applications.Where(a => a.Status == ResellerApplicationStatus.DistributorReview),
+            // A distributor never sees what the vendor has not let through: neither the vendor's queue nor its rejections.
+            (ResellerReviewLevel.Distributor, _) => applications.Where(a => a.Status != ResellerApplicationStatus.VendorReview
+                && !(a.Status == ResellerApplicationStatus.Rejected && a.RejectedAt == ResellerReviewLevel.Vendor)),
+            _ => applications,
+        };
+
+        var total = await applications.CountAsync(ct);
+        var ordered = filter == ApplicationFilter.ToReview
+            ? applications.OrderBy(a => a.RoundSubmittedAtUtc).ThenBy(a => a.Id)
+            : applications.OrderByDescending(a => a.UpdatedAtUtc).ThenBy(a => a.Id);
+        var rows = await ordered
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Clamp(take, 1, MaxPageSize))
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new ApplicationRow(
+                a.Id, a.Number, a.CompanyName, a.CreditCode, o.Name, a.Status, a.Round, a.RoundSubmittedAtUtc, a.DecidedByName, a.Version))
+            .ToListAsync(ct);
+        return new PagedResult<ApplicationRow>(rows, total);
+    }
+
+    /// <summary>How many wait for this reviewer's level: the tab's count.</summary>
+    public async Task<int> WaitingCountAsync(Actor actor, CancellationToken ct = default)
+    {
+        var status = LevelOf(actor) == ResellerReviewLevel.Vendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        return await db.ResellerApplications.CountAsync(a => a.Status == status, ct);
+    }
+
+    public async Task<ApplicationDetail> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var level = LevelOf(actor);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var visible = await db.ResellerApplications.AnyAsync(a => a.Id == id && (level == ResellerReviewLevel.Vendor
+            || (a.Status != ResellerApplicationStatus.VendorReview && !(a.Status == ResellerApplicationStatus.Rejected && a.RejectedAt == ResellerReviewLevel.Vendor))), ct);
+        return (visible ? await DetailAsync(db, id, ct) : null) ?? throw new NotFoundException(nameof(ResellerApplication), id);
+    }
+
+    /// <summary>One uploaded document for a reviewer who may read the application; null (404) otherwise.</summary>
+    public async Task<ResellerApplicationAttachment?> AttachmentAsync(Actor actor, Guid applicationId, Guid attachmentId, CancellationToken ct = default)
+    {
+        try
+        {
+            _ = await DetailAsync(actor, applicationId, ct);
+        }
+        catch (Exception e) when (e is NotFoundException or AccessDeniedException)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        return await db.ResellerApplicationAttachments.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachmentId && f.ApplicationId == applicationId, ct);
+    }
+
+    internal static async Task<ApplicationDetail?> DetailAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var application = await db.ResellerApplications.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a, Distributor = o.Name })
+            .SingleOrDefaultAsync(ct);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var history = (await db.ResellerApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id)
+            .Select(e => new ApplicationEventRow(e.Round, e.Kind, e.ActorName, e.Reason, e.Details, e.AtUtc))
+            .ToListAsync(ct))
+            .OrderBy(e => e.AtUtc).ThenBy(e => e.Kind)
+            .ToList();
+        var attachments = await db.ResellerApplicationAttachments.AsNoTracking().Where(f => f.ApplicationId == id)
+            .OrderBy(f => f.Round).ThenBy(f => f.FileName)
+            .Select(f => new AttachmentRow(f.Id, f.Round, f.FileName, f.ContentType, f.SizeBytes))
+            .ToListAsync(ct);
+        var a = application.a;
+        return new ApplicationDetail(a.Id, a.Number, a.CompanyName, a.CreditCode, a.ContactName, a.ContactPhone, a.ContactEmail,
+            a.OrganizationId, application.Distributor, a.Status, a.Round, a.RejectedAt, a.RejectionReason, a.DecidedByName, a.DecidedAtUtc,
+            a.SubmittedAtUtc, a.RoundSubmittedAtUtc, a.Version, history, attachments);
+    }
+
+    /// <summary>The vendor reviews the first level; a distributor's reviewer the second. Anyone else reads nothing.</summary>
+    internal static ResellerReviewLevel LevelOf(Actor actor)
+    {
+        if (actor.IsVendor && actor.Can(ResellerPermissions.Review))
+        {
+            return ResellerReviewLevel.Vendor;
+        }
+
+        if (actor.OrganizationKind == OrganizationKind.Distributor && actor.Can(ResellerPermissions.Decide))
+        {
+            return ResellerReviewLevel.Distributor;
+        }
+
+        throw new AccessDeniedException("review reseller applications");
+    }
+}

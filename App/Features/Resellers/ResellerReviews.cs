@@ -1,0 +1,236 @@
+using System.Globalization;
+using BlazorPartner.Core.Auditing;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
+using BlazorPartner.Core.Time;
+using BlazorPartner.Core.Validation;
+using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Notifications;
+using BlazorPartner.Platform.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace BlazorPartner.Features.Resellers;
+
+/// <summary>A reviewer came second: the application was already decided, by whom and when.</summary>
+public sealed class ResellerAlreadyDecidedException(string number, string? decidedBy, DateTime? decidedAtUtc)
+    : BusinessException(ErrorCodes.AlreadyProcessed, $"Application {number} was already decided by {decidedBy}.",
+        "Reseller.AlreadyDecided", number, decidedBy ?? "", BeijingTime.Format(decidedAtUtc));
+
+/// <summary>
+/// R40's two levels: the vendor operator approves (on to the distributor) or rejects with a reason; then the named
+/// distributor's reviewer approves (the reseller organization is created under it and its admin invited) or rejects with a
+/// reason, one at a time or in a batch that reports each application's outcome. Every decision checks level, tenant and
+/// the version the reviewer saw: of two reviewers acting at once exactly one succeeds and the other is told who was first.
+/// </summary>
+public sealed class ResellerReviews(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider time,
+    IMailSender mail,
+    Notifier notifier,
+    MemberInvitations invitations,
+    IStringLocalizer<SharedResource> L,
+    ILogger<ResellerReviews> logger)
+{
+    public const int MaxBatch = ResellerQueries.MaxPageSize;
+
+    public async Task VendorApproveAsync(Actor actor, ApplicationTarget target, CancellationToken ct = default)
+    {
+        Demand(actor, ResellerReviewLevel.Vendor);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var application = await LoadAsync(db, target, ResellerApplicationStatus.VendorReview, ct);
+        var now = Decide(application, actor, ResellerApplicationStatus.DistributorReview);
+        Record(db, application, ResellerEventKind.VendorApproved, actor, reason: null, now);
+        db.Audit(actor, Change(application, ResellerAuditActions.VendorApprove) with
+        {
+            Before = new { Status = ResellerApplicationStatus.VendorReview },
+            After = new { application.Status, application.Round },
+        }, time);
+        var reviewers = await Notifier.PermissionHoldersAsync(db, application.OrganizationId, ResellerPermissions.Decide, ct);
+        var bells = await notifier.StageAsync(db, reviewers,
+            new NotificationDraft(ResellerNotifications.ForDistributor, "Notification.ResellerForDistributor", [application.CompanyName, application.Number], ResellerRoutes.DistributorApplications), ct);
+        await SaveOrReportWinnerAsync(db, application, ct);
+        bells.Ring();
+    }
+
+    public Task VendorRejectAsync(Actor actor, RejectApplicationInput input, CancellationToken ct = default) =>
+        RejectAsync(actor, input, ResellerReviewLevel.Vendor, ct);
+
+    public Task DistributorRejectAsync(Actor actor, RejectApplicationInput input, CancellationToken ct = default) =>
+        RejectAsync(actor, input, ResellerReviewLevel.Distributor, ct);
+
+    /// <summary>The second level's approval: the reseller organization under this distributor, and its admin's invitation.</summary>
+    public async Task<Guid> DistributorApproveAsync(Actor actor, ApplicationTarget target, string baseUri, CancellationToken ct = default)
+    {
+        Demand(actor, ResellerReviewLevel.Distributor);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var application = await LoadAsync(db, target, ResellerApplicationStatus.DistributorReview, ct);
+
+        // R41, R42: the reseller's admin is a new account. An address that gained an account since submission cannot be invited.
+        var email = application.ContactEmail.ToUpperInvariant();
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == email, ct))
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, $"{application.ContactEmail} already has an account.", "Reseller.EmailTakenSince", application.Number);
+        }
+
+        var now = Decide(application, actor, ResellerApplicationStatus.Approved);
+        var reseller = new Organization
+        {
+            Name = application.CompanyName,
+            Kind = OrganizationKind.Reseller,
+            ParentOrganizationId = actor.OrganizationId,
+            CreatedUtc = now,
+        };
+        db.Organizations.Add(reseller);
+        application.ResellerOrganizationId = reseller.Id;
+        Record(db, application, ResellerEventKind.DistributorApproved, actor, reason: null, now);
+        db.Audit(actor, Change(application, ResellerAuditActions.DistributorApprove) with
+        {
+            Before = new { Status = ResellerApplicationStatus.DistributorReview },
+            After = new { application.Status, Reseller = reseller.Name },
+        }, time);
+        invitations.StageFirstAdmin(db, actor, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now);
+        await SaveOrReportWinnerAsync(db, application, ct);
+        return reseller.Id;
+    }
+
+    /// <summary>Approves each application in its own transaction, so one refusal (e.g. someone was first) stops no other.</summary>
+    public async Task<IReadOnlyList<BatchOutcome>> DistributorApproveManyAsync(Actor actor, IReadOnlyList<ApplicationTarget> targets, string baseUri, CancellationToken ct = default)
+    {
+        Demand(actor, ResellerReviewLevel.Distributor);
+        if (targets.Count == 0 || targets.Count > MaxBatch)
+        {
+            throw new ValidationException("Selection", "Reseller.BatchSize", MaxBatch);
+        }
+
+        var names = await NamesAsync(actor, targets.Select(t => t.Id).ToList(), ct);
+        var outcomes = new List<BatchOutcome>();
+        foreach (var target in targets.DistinctBy(t => t.Id))
+        {
+            var (number, company) = names.GetValueOrDefault(target.Id, ("", ""));
+            try
+            {
+                await DistributorApproveAsync(actor, target, baseUri, ct);
+                outcomes.Add(new BatchOutcome(target.Id, number, company, true, null, []));
+            }
+            catch (BusinessException refused)
+            {
+                logger.LogInformation("Batch approval of reseller application {Id} refused: {Code}", target.Id, refused.Code);
+                outcomes.Add(new BatchOutcome(target.Id, number, company, false, refused.ResourceKey, refused.Arguments));
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task RejectAsync(Actor actor, RejectApplicationInput input, ResellerReviewLevel level, CancellationToken ct)
+    {
+        Demand(actor, level);
+        var errors = new InputErrors();
+        var reason = errors.Text(nameof(input.Reason), input.Reason, ResellerRules.MaxReason);
+        errors.ThrowIfAny();
+
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var expected = level == ResellerReviewLevel.Vendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
+        var application = await LoadAsync(db, input.Target, expected, ct);
+        var now = Decide(application, actor, ResellerApplicationStatus.Rejected);
+        application.RejectedAt = level;
+        application.RejectionReason = reason;
+        // The company is free again until it resubmits (another application of it may now go in).
+        application.HeldCreditCode = null;
+        Record(db, application, level == ResellerReviewLevel.Vendor ? ResellerEventKind.VendorRejected : ResellerEventKind.DistributorRejected, actor, reason, now);
+        db.Audit(actor, Change(application, level == ResellerReviewLevel.Vendor ? ResellerAuditActions.VendorReject : ResellerAuditActions.DistributorReject) with
+        {
+            Before = new { Status = expected },
+            After = new { application.Status },
+            Reason = reason,
+        }, time);
+        mail.Send(db, new OutgoingMail(application.ContactEmail, L["ResellerApply.MailRejectedSubject", application.Number].Value,
+            string.Format(CultureInfo.CurrentCulture, L["ResellerApply.MailRejectedBody"].Value, application.Number, reason), ResellerApplicationIntake.MailKind, application.OrganizationId), now);
+        await SaveOrReportWinnerAsync(db, application, ct);
+    }
+
+    private static void Demand(Actor actor, ResellerReviewLevel level)
+    {
+        if (ResellerQueries.LevelOf(actor) != level)
+        {
+            throw new AccessDeniedException(level == ResellerReviewLevel.Vendor ? "review reseller applications for the vendor" : "decide reseller applications for a distributor");
+        }
+    }
+
+    private static async Task<ResellerApplication> LoadAsync(AppDbContext db, ApplicationTarget target, ResellerApplicationStatus expected, CancellationToken ct)
+    {
+        // The tenant filter limits a distributor to the applications that name it; another's is simply not found.
+        var application = await db.ResellerApplications.SingleOrDefaultAsync(a => a.Id == target.Id, ct)
+            ?? throw new NotFoundException(nameof(ResellerApplication), target.Id);
+        if (expected == ResellerApplicationStatus.DistributorReview && application.Status == ResellerApplicationStatus.VendorReview)
+        {
+            // Not yet the distributor's to see.
+            throw new NotFoundException(nameof(ResellerApplication), target.Id);
+        }
+
+        if (application.Status != expected)
+        {
+            throw new ResellerAlreadyDecidedException(application.Number, application.DecidedByName, application.DecidedAtUtc);
+        }
+
+        if (application.Version != target.ExpectedVersion)
+        {
+            throw ChangedElsewhere(application);
+        }
+
+        return application;
+    }
+
+    private DateTime Decide(ResellerApplication application, Actor actor, ResellerApplicationStatus status)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        application.Status = status;
+        application.DecidedByName = actor.DisplayName;
+        application.DecidedAtUtc = now;
+        application.UpdatedAtUtc = now;
+        return now;
+    }
+
+    private static void Record(AppDbContext db, ResellerApplication application, ResellerEventKind kind, Actor actor, string? reason, DateTime now) =>
+        db.ResellerApplicationEvents.Add(new ResellerApplicationEvent
+        {
+            ApplicationId = application.Id,
+            OrganizationId = application.OrganizationId,
+            Round = application.Round,
+            Kind = kind,
+            ActorName = actor.DisplayName,
+            Reason = reason,
+            AtUtc = now,
+        });
+
+    private async Task SaveOrReportWinnerAsync(AppDbContext db, ResellerApplication application, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent decision on reseller application {Id} lost the race", application.Id);
+            var winner = await db.ResellerApplications.AsNoTracking().Where(a => a.Id == application.Id)
+                .Select(a => new { a.Number, a.DecidedByName, a.DecidedAtUtc }).SingleAsync(ct);
+            throw new ResellerAlreadyDecidedException(winner.Number, winner.DecidedByName, winner.DecidedAtUtc);
+        }
+    }
+
+    private async Task<Dictionary<Guid, (string Number, string Company)>> NamesAsync(Actor actor, List<Guid> ids, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        return await db.ResellerApplications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => (a.Number, a.CompanyName), ct);
+    }
+
+    private static BusinessException ChangedElsewhere(ResellerApplication application) =>
+        new(ErrorCodes.AlreadyProcessed, $"Application {application.Number} was changed by someone else.", "Reseller.ChangedElsewhere", application.Number);
+
+    internal static AuditChange Change(ResellerApplication application, string action) =>
+        new(nameof(ResellerApplication), application.Id.ToString(), action) { OrganizationId = application.OrganizationId };
+}
