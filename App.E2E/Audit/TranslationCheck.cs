@@ -14,11 +14,11 @@ public static partial class TranslationCheck
     /// <summary>
     /// Proper nouns and international codes that stay as they are in Chinese: the product's brand, the "English" link of the
     /// language switch, Excel, ISO currency and time-zone abbreviations, file-size units (Chinese software writes "6.3 KB"
-    /// too), and the vendor's cloud service codes (product names).
+    /// too), file formats (营业执照（PDF、PNG 或 JPEG）), and the vendor's cloud service codes (product names).
     /// </summary>
     private static readonly HashSet<string> AllowedWords = new(StringComparer.Ordinal)
     {
-        "BlazorPartner", "English", "Excel", "CNY", "GMT", "UTC", "KB", "MB",
+        "BlazorPartner", "English", "Excel", "CNY", "GMT", "UTC", "KB", "MB", "PDF", "PNG", "JPEG",
     };
 
     // Icon ligatures (Radzen's material icons render their name as text, e.g. "home") are pictures, not words. Attributes
