@@ -1,3 +1,4 @@
+using BlazorPartner.E2E.Infrastructure;
 using System.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
