@@ -78,7 +78,7 @@ public sealed class ResellerReviews(
         var now = Decide(application, actor, ResellerApplicationStatus.Approved);
         var reseller = new Organization
         {
-            Name = application.CompanyName,
+            Name = await ResellerNameAsync(db, application, ct),
             Kind = OrganizationKind.Reseller,
             ParentOrganizationId = actor.OrganizationId,
             CreatedUtc = now,
@@ -95,6 +95,16 @@ public sealed class ResellerReviews(
         await SaveOrReportWinnerAsync(db, application, ct);
         return reseller.Id;
     }
+
+    /// <summary>
+    /// The new organization's name: the company's, unless an organization already has it (R41: a solution provider may become
+    /// a reseller with another account, and organization names are unique because people sign in by them); then the company
+    /// name with the application number, which is unique and language-neutral.
+    /// </summary>
+    private static async Task<string> ResellerNameAsync(AppDbContext db, ResellerApplication application, CancellationToken ct) =>
+        await db.Organizations.AnyAsync(o => o.Name == application.CompanyName, ct)
+            ? $"{application.CompanyName} · {application.Number}"
+            : application.CompanyName;
 
     /// <summary>Approves each application in its own transaction, so one refusal (e.g. someone was first) stops no other.</summary>
     public async Task<IReadOnlyList<BatchOutcome>> DistributorApproveManyAsync(Actor actor, IReadOnlyList<ApplicationTarget> targets, string baseUri, CancellationToken ct = default)
@@ -119,6 +129,12 @@ public sealed class ResellerReviews(
             {
                 logger.LogInformation("Batch approval of reseller application {Id} refused: {Code}", target.Id, refused.Code);
                 outcomes.Add(new BatchOutcome(target.Id, number, company, false, refused.ResourceKey, refused.Arguments));
+            }
+            catch (DbUpdateException failed)
+            {
+                // One item's failure must not hide the outcome of the others (R40: each application's outcome is reported).
+                logger.LogWarning(failed, "Batch approval of reseller application {Id} failed", target.Id);
+                outcomes.Add(new BatchOutcome(target.Id, number, company, false, "Reseller.BatchItemFailed", []));
             }
         }
 
@@ -212,12 +228,17 @@ public sealed class ResellerReviews(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(error))
         {
+            // A concurrent decision got there first: the version check, or (two approvals creating the same reseller name at
+            // once) the organization's unique name, refused this one. Re-read who decided.
             logger.LogInformation("Concurrent decision on reseller application {Id} lost the race", application.Id);
-            var winner = await db.ResellerApplications.AsNoTracking().Where(a => a.Id == application.Id)
-                .Select(a => new { a.Number, a.DecidedByName, a.DecidedAtUtc }).SingleAsync(ct);
-            throw new ResellerAlreadyDecidedException(winner.Number, winner.DecidedByName, winner.DecidedAtUtc);
+            await using var fresh = await dbFactory.CreateSystemAsync(ct);
+            var winner = await fresh.ResellerApplications.AsNoTracking().Where(a => a.Id == application.Id)
+                .Select(a => new { a.Number, a.Status, a.DecidedByName, a.DecidedAtUtc }).SingleAsync(ct);
+            throw winner.Status == ResellerApplicationStatus.Approved || winner.Status == ResellerApplicationStatus.Rejected
+                ? new ResellerAlreadyDecidedException(winner.Number, winner.DecidedByName, winner.DecidedAtUtc)
+                : ChangedElsewhere(application);
         }
     }
 
