@@ -51,7 +51,7 @@ public sealed class ResellerReviews(
         var reviewers = await Notifier.PermissionHoldersAsync(db, application.OrganizationId, ResellerPermissions.Decide, ct);
         var bells = await notifier.StageAsync(db, reviewers,
             new NotificationDraft(ResellerNotifications.ForDistributor, "Notification.ResellerForDistributor", [application.CompanyName, application.Number], ResellerRoutes.DistributorApplications), ct);
-        await SaveOrReportWinnerAsync(db, application, ct);
+        await SaveOrReportWinnerAsync(db, application, ResellerApplicationStatus.VendorReview, ct);
         bells.Ring();
     }
 
@@ -92,7 +92,7 @@ public sealed class ResellerReviews(
             After = new { application.Status, Reseller = reseller.Name },
         }, time);
         invitations.StageFirstAdmin(db, actor, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now);
-        await SaveOrReportWinnerAsync(db, application, ct);
+        await SaveOrReportWinnerAsync(db, application, ResellerApplicationStatus.DistributorReview, ct);
         return reseller.Id;
     }
 
@@ -165,7 +165,7 @@ public sealed class ResellerReviews(
         }, time);
         mail.Send(db, new OutgoingMail(application.ContactEmail, L["ResellerApply.MailRejectedSubject", application.Number].Value,
             string.Format(CultureInfo.CurrentCulture, L["ResellerApply.MailRejectedBody"].Value, application.Number, reason), ResellerApplicationIntake.MailKind, application.OrganizationId), now);
-        await SaveOrReportWinnerAsync(db, application, ct);
+        await SaveOrReportWinnerAsync(db, application, expected, ct);
     }
 
     private static void Demand(Actor actor, ResellerReviewLevel level)
@@ -222,7 +222,8 @@ public sealed class ResellerReviews(
             AtUtc = now,
         });
 
-    private async Task SaveOrReportWinnerAsync(AppDbContext db, ResellerApplication application, CancellationToken ct)
+    /// <param name="before">The status this decision started from: if the application left it meanwhile, someone decided first.</param>
+    private async Task SaveOrReportWinnerAsync(AppDbContext db, ResellerApplication application, ResellerApplicationStatus before, CancellationToken ct)
     {
         try
         {
@@ -236,7 +237,7 @@ public sealed class ResellerReviews(
             await using var fresh = await dbFactory.CreateSystemAsync(ct);
             var winner = await fresh.ResellerApplications.AsNoTracking().Where(a => a.Id == application.Id)
                 .Select(a => new { a.Number, a.Status, a.DecidedByName, a.DecidedAtUtc }).SingleAsync(ct);
-            throw winner.Status == ResellerApplicationStatus.Approved || winner.Status == ResellerApplicationStatus.Rejected
+            throw winner.Status != before
                 ? new ResellerAlreadyDecidedException(winner.Number, winner.DecidedByName, winner.DecidedAtUtc)
                 : ChangedElsewhere(application);
         }
