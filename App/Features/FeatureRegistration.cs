@@ -8,6 +8,7 @@ using BlazorPartner.Features.Notifications;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
 using BlazorPartner.Features.Resellers;
+using BlazorPartner.Features.ReviewInbox;
 using BlazorPartner.Features.Roles;
 using BlazorPartner.Features.Vouchers;
 using BlazorPartner.Features.WorkCalendar;
@@ -31,5 +32,6 @@ public static class FeatureRegistration
             .AddMembers()
             .AddRoles()
             .AddResellers()
+            .AddReviewInbox()
             .AddNotificationsPage();
 }

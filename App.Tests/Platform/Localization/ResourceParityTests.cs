@@ -32,6 +32,8 @@ public sealed partial class ResourceParityTests
         { typeof(BlazorPartner.Features.Resellers.ResellerApplicationStatus), nameof(BlazorPartner.Features.Resellers.ResellerApplicationStatus) },
         { typeof(BlazorPartner.Features.Resellers.ResellerEventKind), nameof(BlazorPartner.Features.Resellers.ResellerEventKind) },
         { typeof(BlazorPartner.Features.Resellers.ResellerReviewLevel), nameof(BlazorPartner.Features.Resellers.ResellerReviewLevel) },
+        { typeof(BlazorPartner.Features.ReviewInbox.ReviewItemKind), nameof(BlazorPartner.Features.ReviewInbox.ReviewItemKind) },
+        { typeof(BlazorPartner.Features.ReviewInbox.TodoAssignment), nameof(BlazorPartner.Features.ReviewInbox.TodoAssignment) },
     };
 
     /// <summary>The key prefix of each code list in <see cref="OpportunityCatalog"/> (shown as "Industry.Finance" etc.).</summary>

@@ -45,7 +45,7 @@ public class ResellerApplication : ITenantOwned, IVersioned
     /// <summary>The distributor the company wants (R40).</summary>
     public Guid OrganizationId { get; set; }
 
-    /// <summary>What the applicant quotes: "RA-" and the first eight hex digits of the id.</summary>
+    /// <summary>What the applicant quotes: "RA-" and 16 hex digits of the id (<see cref="ResellerRules.NumberFor"/>).</summary>
     public string Number { get; set; } = "";
 
     public string CompanyName { get; set; } = "";

@@ -9,7 +9,7 @@ internal sealed class ResellerApplicationConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ResellerApplication> builder)
     {
         builder.ToTable("ResellerApplications");
-        builder.Property(a => a.Number).HasMaxLength(16);
+        builder.Property(a => a.Number).HasMaxLength(24);
         builder.Property(a => a.CompanyName).HasMaxLength(ResellerRules.MaxCompanyName);
         builder.Property(a => a.CreditCode).HasMaxLength(18);
         builder.Property(a => a.HeldCreditCode).HasMaxLength(18);

@@ -1520,8 +1520,8 @@ namespace BlazorPartner.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
@@ -1660,6 +1660,42 @@ namespace BlazorPartner.Migrations.Postgres
                     b.HasIndex("ApplicationId", "AtUtc");
 
                     b.ToTable("ResellerApplicationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.ReviewInbox.ReviewAssignment", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssigneeUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Kind", "ItemId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "AssigneeUserId");
+
+                    b.ToTable("ReviewAssignments", (string)null);
                 });
 
             modelBuilder.Entity("BlazorPartner.Features.Vouchers.Voucher", b =>
@@ -2567,6 +2603,15 @@ namespace BlazorPartner.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.ReviewInbox.ReviewAssignment", b =>
+                {
+                    b.HasOne("BlazorPartner.Core.Tenancy.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

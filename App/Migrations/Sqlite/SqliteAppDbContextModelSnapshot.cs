@@ -1495,7 +1495,7 @@ namespace BlazorPartner.Migrations.Sqlite
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
@@ -1635,6 +1635,42 @@ namespace BlazorPartner.Migrations.Sqlite
                     b.HasIndex("ApplicationId", "AtUtc");
 
                     b.ToTable("ResellerApplicationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.ReviewInbox.ReviewAssignment", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "ItemId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "AssigneeUserId");
+
+                    b.ToTable("ReviewAssignments", (string)null);
                 });
 
             modelBuilder.Entity("BlazorPartner.Features.Vouchers.Voucher", b =>
@@ -2530,6 +2566,15 @@ namespace BlazorPartner.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorPartner.Features.ReviewInbox.ReviewAssignment", b =>
+                {
+                    b.HasOne("BlazorPartner.Core.Tenancy.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,107 @@
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
+using BlazorPartner.Features.Customers;
+using BlazorPartner.Features.Resellers;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorPartner.Features.ReviewInbox;
+
+/// <summary>The kinds of item a reviewer decides; each stays owned by its slice, the inbox only lists and dispatches.</summary>
+public enum ReviewItemKind
+{
+    ResellerApplication = 0,
+    CustomerRegistration = 1,
+}
+
+/// <summary>
+/// Who on the reviewing side (the vendor, or a distributor for its level of a reseller application) handles an item. One
+/// row per item and reviewing organization, so the vendor's assignment of an application does not carry over to the
+/// distributor's level.
+/// </summary>
+public class ReviewAssignment : ITenantOwned
+{
+    public ReviewItemKind Kind { get; set; }
+    public Guid ItemId { get; set; }
+
+    /// <summary>The reviewing organization (the tenant).</summary>
+    public Guid OrganizationId { get; set; }
+
+    public string AssigneeUserId { get; set; } = "";
+    public string AssigneeName { get; set; } = "";
+    public string AssignedByName { get; set; } = "";
+    public DateTime AssignedAtUtc { get; set; }
+}
+
+public static class ReviewInboxData
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<ReviewAssignment> ReviewAssignments => db.Set<ReviewAssignment>();
+    }
+}
+
+public static class ReviewInboxRoutes
+{
+    public const string Todo = "/todo";
+}
+
+public static class ReviewInboxPolicies
+{
+    /// <summary>Anyone who decides some kind of item: the vendor's reviewers and the distributors' reviewers.</summary>
+    public const string Reviewer = "review-inbox.reviewer";
+
+    public static readonly IReadOnlyList<string> ReviewPermissions = [CustomerPermissions.ReviewRegistrations, ResellerPermissions.Review, ResellerPermissions.Decide];
+}
+
+public static class ReviewInboxAuditActions
+{
+    public const string Assign = "review.assign";
+}
+
+/// <summary>The service level: an item should be decided within this many working days of its (latest) submission.</summary>
+public static class ReviewInboxRules
+{
+    public const int ServiceLevelWorkingDays = ResellerRules.ReviewWorkingDays;
+
+    public const int PageSize = 20;
+
+    public const int MaxBatch = 100;
+}
+
+public enum TodoAssignment
+{
+    Anyone = 0,
+    Mine = 1,
+    Nobody = 2,
+}
+
+/// <summary>Which pending items the "To do" page shows.</summary>
+public sealed record TodoFilter
+{
+    public ReviewItemKind? Kind { get; init; }
+
+    public TodoAssignment Assignment { get; init; }
+
+    public bool OverdueOnly { get; init; }
+}
+
+/// <summary>One pending item as the inbox lists it; <see cref="Link"/> opens the page where its slice decides it.</summary>
+public sealed record TodoItem(
+    ReviewItemKind Kind,
+    Guid Id,
+    string Title,
+    string Detail,
+    DateTime SubmittedAtUtc,
+    int Version,
+    string? AssigneeName,
+    string Link);
+
+public sealed record TodoList(IReadOnlyList<TodoItem> Items, int TotalCount, DateOnly OverdueBefore);
+
+public sealed record TodoTarget(ReviewItemKind Kind, Guid Id, int Version);
+
+/// <summary>What a batch did to one item: done, or the refusal's message key and arguments.</summary>
+public sealed record TodoOutcome(ReviewItemKind Kind, Guid Id, string Title, bool Succeeded, string? MessageKey, IReadOnlyList<object> Arguments);
+
+public sealed record ReviewerOption(string UserId, string Name);
