@@ -50,6 +50,16 @@ public static partial class AuditedPages
             await GotoInteractiveAsync(page, "vendor/resellers");
             await Expect(page.GetByTestId("reseller-row").First).ToBeVisibleAsync();
         }),
+        new("to do (vendor)", AuditAccount.VendorOperator, async (page, _) =>
+        {
+            await GotoInteractiveAsync(page, "todo");
+            await Expect(page.GetByTestId("todo-row").First).ToBeVisibleAsync();
+        }),
+        new("to do (distributor reviewer)", AuditAccount.DistributorReviewer, async (page, _) =>
+        {
+            await GotoInteractiveAsync(page, "todo");
+            await Expect(page.GetByTestId("todo-row").First).ToBeVisibleAsync();
+        }),
         new("move reseller dialog", AuditAccount.VendorOperator, async (page, culture) =>
         {
             await GotoInteractiveAsync(page, "vendor/resellers");

@@ -32,6 +32,9 @@ internal sealed class ResellerApplicationConfiguration : IEntityTypeConfiguratio
         // The vendor's queue and the distributor's tab, oldest round first.
         builder.HasIndex(a => new { a.Status, a.RoundSubmittedAtUtc });
         builder.HasIndex(a => new { a.OrganizationId, a.Status, a.RoundSubmittedAtUtc });
+        // "All", newest change first, for the vendor and for each distributor: read in index order, no sort of the table.
+        builder.HasIndex(a => new { a.UpdatedAtUtc, a.Id });
+        builder.HasIndex(a => new { a.OrganizationId, a.UpdatedAtUtc, a.Id });
     }
 }
 

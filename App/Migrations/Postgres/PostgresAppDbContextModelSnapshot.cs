@@ -1575,7 +1575,11 @@ namespace BlazorPartner.Migrations.Postgres
 
                     b.HasIndex("Status", "RoundSubmittedAtUtc");
 
+                    b.HasIndex("UpdatedAtUtc", "Id");
+
                     b.HasIndex("OrganizationId", "Status", "RoundSubmittedAtUtc");
+
+                    b.HasIndex("OrganizationId", "UpdatedAtUtc", "Id");
 
                     b.ToTable("ResellerApplications", (string)null);
                 });

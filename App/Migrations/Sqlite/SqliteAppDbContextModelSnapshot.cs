@@ -1550,7 +1550,11 @@ namespace BlazorPartner.Migrations.Sqlite
 
                     b.HasIndex("Status", "RoundSubmittedAtUtc");
 
+                    b.HasIndex("UpdatedAtUtc", "Id");
+
                     b.HasIndex("OrganizationId", "Status", "RoundSubmittedAtUtc");
+
+                    b.HasIndex("OrganizationId", "UpdatedAtUtc", "Id");
 
                     b.ToTable("ResellerApplications", (string)null);
                 });

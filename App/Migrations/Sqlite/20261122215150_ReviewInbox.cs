@@ -35,6 +35,16 @@ namespace BlazorPartner.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResellerApplications_OrganizationId_UpdatedAtUtc_Id",
+                table: "ResellerApplications",
+                columns: new[] { "OrganizationId", "UpdatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResellerApplications_UpdatedAtUtc_Id",
+                table: "ResellerApplications",
+                columns: new[] { "UpdatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewAssignments_OrganizationId_AssigneeUserId",
                 table: "ReviewAssignments",
                 columns: new[] { "OrganizationId", "AssigneeUserId" });
@@ -45,6 +55,14 @@ namespace BlazorPartner.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ReviewAssignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ResellerApplications_OrganizationId_UpdatedAtUtc_Id",
+                table: "ResellerApplications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ResellerApplications_UpdatedAtUtc_Id",
+                table: "ResellerApplications");
         }
     }
 }

@@ -45,6 +45,16 @@ namespace BlazorPartner.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResellerApplications_OrganizationId_UpdatedAtUtc_Id",
+                table: "ResellerApplications",
+                columns: new[] { "OrganizationId", "UpdatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResellerApplications_UpdatedAtUtc_Id",
+                table: "ResellerApplications",
+                columns: new[] { "UpdatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewAssignments_OrganizationId_AssigneeUserId",
                 table: "ReviewAssignments",
                 columns: new[] { "OrganizationId", "AssigneeUserId" });
@@ -55,6 +65,14 @@ namespace BlazorPartner.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ReviewAssignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ResellerApplications_OrganizationId_UpdatedAtUtc_Id",
+                table: "ResellerApplications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ResellerApplications_UpdatedAtUtc_Id",
+                table: "ResellerApplications");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Number",
