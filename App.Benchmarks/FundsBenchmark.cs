@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
@@ -23,40 +22,14 @@ internal static class FundsBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var lines = 1_000_000;
-        var partners = 50;
-        var iterations = 200;
-        var warmup = 20;
-        string? postgres = null;
-        var skipSqlite = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--lines": lines = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--partners": partners = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--iterations": iterations = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--postgres": postgres = Value(); break;
-                case "--skip-sqlite": skipSqlite = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
-            }
-        }
-
-        var databases = new List<Func<Task<BenchmarkDatabase>>>();
-        if (!skipSqlite)
-        {
-            databases.Add(() => Task.FromResult<BenchmarkDatabase>(SqliteBenchmarkDatabase.CreateTemporary()));
-        }
-
-        if (postgres is not null)
-        {
-            databases.Add(async () => await PostgresBenchmarkDatabase.RecreateAsync(postgres));
-        }
+        var options = SizedBenchmarkArgs.Parse(args, new Dictionary<string, int> { ["lines"] = 1_000_000, ["partners"] = 50 });
+        var lines = options["lines"];
+        var partners = options["partners"];
+        var iterations = options.Iterations;
+        var warmup = options.Warmup;
 
         Console.WriteLine($"Funds ledger benchmark: {lines:N0} ledger lines over {partners} partners ({CustomersPerPartner} resale customers each), {iterations} timed first pages after {warmup} warm-up");
-        foreach (var create in databases)
+        foreach (var create in options.Databases())
         {
             await using var database = await create();
             await using var services = BuildServices(database);

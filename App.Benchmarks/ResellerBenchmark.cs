@@ -23,40 +23,14 @@ internal static class ResellerBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var applications = 200_000;
-        var distributors = 20;
-        var iterations = 200;
-        var warmup = 20;
-        string? postgres = null;
-        var skipSqlite = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--applications": applications = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--distributors": distributors = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--iterations": iterations = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--postgres": postgres = Value(); break;
-                case "--skip-sqlite": skipSqlite = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
-            }
-        }
-
-        var databases = new List<Func<Task<BenchmarkDatabase>>>();
-        if (!skipSqlite)
-        {
-            databases.Add(() => Task.FromResult<BenchmarkDatabase>(SqliteBenchmarkDatabase.CreateTemporary()));
-        }
-
-        if (postgres is not null)
-        {
-            databases.Add(async () => await PostgresBenchmarkDatabase.RecreateAsync(postgres));
-        }
+        var options = SizedBenchmarkArgs.Parse(args, new Dictionary<string, int> { ["applications"] = 200_000, ["distributors"] = 20 });
+        var applications = options["applications"];
+        var distributors = options["distributors"];
+        var iterations = options.Iterations;
+        var warmup = options.Warmup;
 
         Console.WriteLine($"Reseller applications benchmark: {applications:N0} applications over {distributors} distributors, {iterations} timed queries after {warmup} warm-up");
-        foreach (var create in databases)
+        foreach (var create in options.Databases())
         {
             await using var database = await create();
             await using var services = BuildServices(database);
