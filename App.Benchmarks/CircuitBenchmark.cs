@@ -17,7 +17,8 @@ internal sealed record CircuitPage(string Path, string Role, string Email)
         {
             "partner" => new CircuitPage(path, "partner admin", "admin@partner-a.demo"),
             "vendor" => new CircuitPage(path, "vendor operator", "operator@vendor.demo"),
-            _ => throw new ArgumentException($"Unknown role '{role}' in '{spec}' (use @partner or @vendor)."),
+            "distributor" => new CircuitPage(path, "distributor reviewer", "reviewer@partner-b.demo"),
+            _ => throw new ArgumentException($"Unknown role '{role}' in '{spec}' (use @partner, @vendor or @distributor)."),
         };
     }
 }

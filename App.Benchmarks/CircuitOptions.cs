@@ -42,6 +42,10 @@ internal sealed record CircuitOptions
         "/organization/members",
         "/organization/roles",
         "/notifications",
+        "/vendor/reseller-applications",
+        "/vendor/resellers",
+        "/organization/reseller-applications@distributor",
+        "/todo@vendor",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;
@@ -106,7 +110,8 @@ internal sealed record CircuitOptions
         Usage: dotnet run -c Release --project App.Benchmarks -- circuits [options]
           --pages <path>...   pages to measure (default: every console page in DefaultPages above: opportunities, calendar,
                               customer registrations, outbox, customers, vouchers, funds, bills); /vendor/... pages sign in as operator@vendor.demo,
-                              the others as admin@partner-a.demo; add @vendor or @partner to choose; the home page is always measured
+                              the others as admin@partner-a.demo; add @vendor, @partner or @distributor (reviewer@partner-b.demo)
+                              to choose; the home page is always measured
           --circuits <n>      circuits (browser tabs) per page (default 100)
           --contexts <n>      browser contexts the tabs are spread over (default 4)
           --parallel <n>      tabs loading at once (default 4)

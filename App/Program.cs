@@ -39,6 +39,8 @@ var app = builder.Build();
 app.UseAppHttpHardening();
 
 app.UseRequestLocalization(Cultures.Options());
+// Only the anonymous reseller application form is limited (ApplicationRateLimit); everything else passes untouched.
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,0 +1,40 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace BlazorPartner.Features.Resellers.Public;
+
+/// <summary>
+/// The public application form is anonymous and takes uploads, so each client address may post it (new applications and
+/// resubmissions alike) at most <see cref="PermitLimit"/> times per <see cref="Window"/>; everything else is not limited
+/// here. Behind a proxy the address is the forwarded client's (the app applies forwarded headers first).
+/// </summary>
+public static class ApplicationRateLimit
+{
+    public const int PermitLimit = 10;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    public static RateLimitPartition<string> Partition(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(ResellerRoutes.Apply, StringComparison.OrdinalIgnoreCase)
+            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = PermitLimit,
+                Window = Window,
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("unlimited");
+
+    public static IServiceCollection AddApplicationRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                var L = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(L["ResellerApply.TooManyRequests", (int)Window.TotalMinutes].Value, ct);
+            };
+        });
+}
