@@ -98,7 +98,7 @@ internal static class ResellerBenchmark
             for (var i = batch; i < Math.Min(count, batch + BatchSize); i++)
             {
                 var d = i % 2 == 0 ? 0 : 1 + (i / 2 % Math.Max(1, distributorCount - 1));
-                var status = (i % 10) switch { 0 => ResellerApplicationStatus.VendorReview, 1 => ResellerApplicationStatus.DistributorReview, < 4 => ResellerApplicationStatus.Rejected, _ => ResellerApplicationStatus.Approved };
+                var status = (i / 2 % 10) switch { 0 => ResellerApplicationStatus.VendorReview, 1 => ResellerApplicationStatus.DistributorReview, < 4 => ResellerApplicationStatus.Rejected, _ => ResellerApplicationStatus.Approved };
                 var at = start.AddSeconds(i * (365.0 * 24 * 3600 / count));
                 var code = CreditCode.WithCheckCharacter("91" + i.ToString("D15", CultureInfo.InvariantCulture));
                 var application = new ResellerApplication

@@ -20,6 +20,12 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
         var level = LevelOf(actor);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         var applications = db.ResellerApplications.AsNoTracking();
+        if (level == ResellerReviewLevel.Distributor)
+        {
+            // Also what the tenant filter enforces; stated here so the database can seek its index on the distributor.
+            applications = applications.Where(a => a.OrganizationId == actor.OrganizationId);
+        }
+
         applications = (level, filter) switch
         {
             (ResellerReviewLevel.Vendor, ApplicationFilter.ToReview) => applications.Where(a => a.Status == ResellerApplicationStatus.VendorReview),
@@ -33,7 +39,7 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
         var total = await applications.CountAsync(ct);
         var ordered = filter == ApplicationFilter.ToReview
             ? applications.OrderBy(a => a.RoundSubmittedAtUtc).ThenBy(a => a.Id)
-            : applications.OrderByDescending(a => a.UpdatedAtUtc).ThenBy(a => a.Id);
+            : applications.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id);
         var rows = await ordered
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, MaxPageSize))
@@ -46,9 +52,11 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>How many wait for this reviewer's level: the tab's count.</summary>
     public async Task<int> WaitingCountAsync(Actor actor, CancellationToken ct = default)
     {
-        var status = LevelOf(actor) == ResellerReviewLevel.Vendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
+        var vendor = LevelOf(actor) == ResellerReviewLevel.Vendor;
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        return await db.ResellerApplications.CountAsync(a => a.Status == status, ct);
+        return vendor
+            ? await db.ResellerApplications.CountAsync(a => a.Status == ResellerApplicationStatus.VendorReview, ct)
+            : await db.ResellerApplications.CountAsync(a => a.OrganizationId == actor.OrganizationId && a.Status == ResellerApplicationStatus.DistributorReview, ct);
     }
 
     public async Task<ApplicationDetail> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -212,6 +212,12 @@ public sealed class ReviewInbox(
             var status = actor.IsVendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
             var link = actor.IsVendor ? ResellerRoutes.VendorApplications : ResellerRoutes.DistributorApplications;
             var rows = db.ResellerApplications.AsNoTracking().Where(a => a.Status == status && a.RoundSubmittedAtUtc < late);
+            if (!actor.IsVendor)
+            {
+                // Also what the tenant filter enforces; stated so the database seeks the distributor's index.
+                rows = rows.Where(a => a.OrganizationId == actor.OrganizationId);
+            }
+
             rows = filter.Assignment switch
             {
                 TodoAssignment.Mine => rows.Where(a => assignments.Any(x => x.Kind == kind && x.ItemId == a.Id && x.AssigneeUserId == actor.UserId)),
