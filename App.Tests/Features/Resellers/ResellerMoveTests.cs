@@ -105,6 +105,7 @@ public class ResellerMoveTests
         Assert.Equal((Guid?)world.PartnerB, await db.Organizations.Where(o => o.Id == resellerId).Select(o => o.ParentOrganizationId).SingleAsync());
         Assert.Null(await db.Organizations.Where(o => o.Id == world.PartnerA).Select(o => o.ParentOrganizationId).SingleAsync());
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == ResellerAuditActions.Move));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == ResellerAuditActions.Move));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -106,6 +106,13 @@ public class ResellerReviewTests
 
         var vendorQueue = await world.ResellerQueries().ListAsync(world.Vendor, ApplicationFilter.ToReview, 0, 20);
         Assert.Equal(submitted.Id, Assert.Single(vendorQueue.Items).Id);
+        // Every refused decision above stored nothing: same version, no history step, no audit row.
+        Assert.Equal((ResellerApplicationStatus.VendorReview, target.ExpectedVersion), ((await world.LoadApplicationAsync(submitted.Id)).Status, (await world.LoadApplicationAsync(submitted.Id)).Version));
+        Assert.Equal([ResellerEventKind.Submitted], (await world.EventsAsync(submitted.Id)).Select(e => e.Kind));
+        await using (var audit = await world.Factory.CreateSystemAsync())
+        {
+            Assert.Equal(0, await audit.AuditEntries.CountAsync(a => a.EntityId == submitted.Id.ToString()));
+        }
         var application = await world.LoadApplicationAsync(submitted.Id);
         Assert.Equal((ResellerApplicationStatus.VendorReview, target.ExpectedVersion, null), (application.Status, application.Version, application.DecidedByName));
         Assert.Single(await world.EventsAsync(submitted.Id));
@@ -162,6 +169,7 @@ public class ResellerReviewTests
         Assert.Equal("Validation.TooLong", tooLong.FieldErrors["Reason"]);
         var unchanged = await world.LoadApplicationAsync(submitted.Id);
         Assert.Equal((ResellerApplicationStatus.VendorReview, target.ExpectedVersion), (unchanged.Status, unchanged.Version));
+        Assert.Equal(0, await world.AuditCountAsync(submitted.Id.ToString(), ResellerAuditActions.VendorReject));
 
         world.Clock.Advance(TimeSpan.FromHours(2));
         await world.Reviews().VendorRejectAsync(world.Vendor, new RejectApplicationInput(target, " The licence scan is unreadable. "));
@@ -426,5 +434,6 @@ public class ResellerReviewTests
         await using var db = await world.Factory.CreateSystemAsync();
         Assert.Equal(0, await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Reseller));
         Assert.Equal(0, await db.MemberInvitations.CountAsync());
+        Assert.Equal(0, await world.AuditCountAsync(submitted.Id.ToString(), ResellerAuditActions.DistributorApprove));
     }
 }

@@ -106,6 +106,7 @@ public class ReviewInboxTests
         var refused = await Assert.ThrowsAsync<ValidationException>(() => Inbox(world).AssignAsync(world.Vendor, [registrationTarget], world.AdminA.UserId));
         Assert.Equal("Todo.AssigneeUnknown", refused.FieldErrors["Assignee"]);
         Assert.Equal(1, (await Inbox(world).ListAsync(world.Vendor, new TodoFilter { Assignment = TodoAssignment.Nobody }, 0, 20)).TotalCount);
+        Assert.Equal(0, await world.AuditCountAsync(registration.ToString(), ReviewInboxAuditActions.Assign));
 
         // Unassigning frees it again.
         await Inbox(world).AssignAsync(world.Vendor, [applicationTarget], null);

@@ -135,6 +135,7 @@ public static class ResellerRules
         return $"RA-{hex[..8]}-{hex[8..16]}";
     }
 
-    public static bool IsOpen(ResellerApplicationStatus status) =>
-        status is ResellerApplicationStatus.VendorReview or ResellerApplicationStatus.DistributorReview;
+    /// <summary>The status an application waits in for <paramref name="level"/>'s decision (R40: the vendor first, then the distributor).</summary>
+    public static ResellerApplicationStatus WaitingFor(ResellerReviewLevel level) =>
+        level == ResellerReviewLevel.Vendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
 }

@@ -19,22 +19,12 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
     {
         var level = LevelOf(actor);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var applications = db.ResellerApplications.AsNoTracking();
-        if (level == ResellerReviewLevel.Distributor)
+        var applications = VisibleTo(db, actor, level);
+        if (filter == ApplicationFilter.ToReview)
         {
-            // Also what the tenant filter enforces; stated here so the database can seek its index on the distributor.
-            applications = applications.Where(a => a.OrganizationId == actor.OrganizationId);
+            var waiting = ResellerRules.WaitingFor(level);
+            applications = applications.Where(a => a.Status == waiting);
         }
-
-        applications = (level, filter) switch
-        {
-            (ResellerReviewLevel.Vendor, ApplicationFilter.ToReview) => applications.Where(a => a.Status == ResellerApplicationStatus.VendorReview),
-            (ResellerReviewLevel.Distributor, ApplicationFilter.ToReview) => applications.Where(a => a.Status == ResellerApplicationStatus.DistributorReview),
-            // A distributor never sees what the vendor has not let through: neither the vendor's queue nor its rejections.
-            (ResellerReviewLevel.Distributor, _) => applications.Where(a => a.Status != ResellerApplicationStatus.VendorReview
-                && !(a.Status == ResellerApplicationStatus.Rejected && a.RejectedAt == ResellerReviewLevel.Vendor)),
-            _ => applications,
-        };
 
         var total = await applications.CountAsync(ct);
         var ordered = filter == ApplicationFilter.ToReview
@@ -52,36 +42,39 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>How many wait for this reviewer's level: the tab's count.</summary>
     public async Task<int> WaitingCountAsync(Actor actor, CancellationToken ct = default)
     {
-        var vendor = LevelOf(actor) == ResellerReviewLevel.Vendor;
+        var level = LevelOf(actor);
+        var waiting = ResellerRules.WaitingFor(level);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        return vendor
-            ? await db.ResellerApplications.CountAsync(a => a.Status == ResellerApplicationStatus.VendorReview, ct)
-            : await db.ResellerApplications.CountAsync(a => a.OrganizationId == actor.OrganizationId && a.Status == ResellerApplicationStatus.DistributorReview, ct);
+        return await VisibleTo(db, actor, level).CountAsync(a => a.Status == waiting, ct);
     }
 
     public async Task<ApplicationDetail> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var level = LevelOf(actor);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var visible = await db.ResellerApplications.AnyAsync(a => a.Id == id && (level == ResellerReviewLevel.Vendor
-            || (a.Status != ResellerApplicationStatus.VendorReview && !(a.Status == ResellerApplicationStatus.Rejected && a.RejectedAt == ResellerReviewLevel.Vendor))), ct);
+        var visible = await VisibleTo(db, actor, level).AnyAsync(a => a.Id == id, ct);
         return (visible ? await DetailAsync(db, id, ct) : null) ?? throw new NotFoundException(nameof(ResellerApplication), id);
     }
 
     /// <summary>One uploaded document for a reviewer who may read the application; null (404) otherwise.</summary>
     public async Task<ResellerApplicationAttachment?> AttachmentAsync(Actor actor, Guid applicationId, Guid attachmentId, CancellationToken ct = default)
     {
+        ResellerReviewLevel level;
         try
         {
-            _ = await DetailAsync(actor, applicationId, ct);
+            level = LevelOf(actor);
         }
-        catch (Exception e) when (e is NotFoundException or AccessDeniedException)
+        catch (AccessDeniedException)
         {
             return null;
         }
 
+        // One context, one visibility rule: the document of an application this reviewer may read, or nothing.
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        return await db.ResellerApplicationAttachments.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachmentId && f.ApplicationId == applicationId, ct);
+        var readable = VisibleTo(db, actor, level).Where(a => a.Id == applicationId);
+        return await db.ResellerApplicationAttachments.AsNoTracking()
+            .Where(f => f.Id == attachmentId && f.ApplicationId == applicationId && readable.Any())
+            .SingleOrDefaultAsync(ct);
     }
 
     internal static async Task<ApplicationDetail?> DetailAsync(AppDbContext db, Guid id, CancellationToken ct)
@@ -108,6 +101,21 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
         return new ApplicationDetail(a.Id, a.Number, a.CompanyName, a.CreditCode, a.ContactName, a.ContactPhone, a.ContactEmail,
             a.OrganizationId, application.Distributor, a.Status, a.Round, a.RejectedAt, a.RejectionReason, a.DecidedByName, a.DecidedAtUtc,
             a.SubmittedAtUtc, a.RoundSubmittedAtUtc, a.Version, history, attachments);
+    }
+
+    /// <summary>
+    /// What a level may read: the vendor every application; a distributor only those naming it (also the tenant filter's rule,
+    /// stated so the database seeks the distributor's index) and never what the vendor has not let through: neither the
+    /// vendor's queue nor its rejections.
+    /// </summary>
+    private static IQueryable<ResellerApplication> VisibleTo(AppDbContext db, Actor actor, ResellerReviewLevel level)
+    {
+        var applications = db.ResellerApplications.AsNoTracking();
+        return level == ResellerReviewLevel.Vendor
+            ? applications
+            : applications.Where(a => a.OrganizationId == actor.OrganizationId
+                && a.Status != ResellerApplicationStatus.VendorReview
+                && !(a.Status == ResellerApplicationStatus.Rejected && a.RejectedAt == ResellerReviewLevel.Vendor));
     }
 
     /// <summary>The vendor reviews the first level; a distributor's reviewer the second. Anyone else reads nothing.</summary>

@@ -149,7 +149,7 @@ public sealed class ResellerReviews(
         errors.ThrowIfAny();
 
         await using var db = await dbFactory.CreateForAsync(actor, ct);
-        var expected = level == ResellerReviewLevel.Vendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
+        var expected = ResellerRules.WaitingFor(level);
         var application = await LoadAsync(db, input.Target, expected, ct);
         var now = Decide(application, actor, ResellerApplicationStatus.Rejected);
         application.RejectedAt = level;

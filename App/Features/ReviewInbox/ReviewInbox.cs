@@ -95,6 +95,8 @@ public sealed class ReviewInbox(
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         var pending = await PendingAsync(db, actor, targets, ct);
+        var ids = targets.Select(t => t.Id).ToList();
+        var assigned = await db.ReviewAssignments.Where(a => a.OrganizationId == actor.OrganizationId && ids.Contains(a.ItemId)).ToDictionaryAsync(a => (a.Kind, a.ItemId), ct);
         var outcomes = new List<TodoOutcome>();
         foreach (var target in targets.DistinctBy(t => (t.Kind, t.Id)))
         {
@@ -104,7 +106,7 @@ public sealed class ReviewInbox(
                 continue;
             }
 
-            var existing = await db.ReviewAssignments.SingleOrDefaultAsync(a => a.Kind == target.Kind && a.ItemId == target.Id && a.OrganizationId == actor.OrganizationId, ct);
+            var existing = assigned.GetValueOrDefault((target.Kind, target.Id));
             var before = existing?.AssigneeName;
             if (assignee is null)
             {
@@ -209,7 +211,7 @@ public sealed class ReviewInbox(
         if (filter.Kind is null or ReviewItemKind.ResellerApplication && decidesApplications)
         {
             const ReviewItemKind kind = ReviewItemKind.ResellerApplication;
-            var status = actor.IsVendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
+            var status = ResellerRules.WaitingFor(actor.IsVendor ? ResellerReviewLevel.Vendor : ResellerReviewLevel.Distributor);
             var link = actor.IsVendor ? ResellerRoutes.VendorApplications : ResellerRoutes.DistributorApplications;
             var rows = db.ResellerApplications.AsNoTracking().Where(a => a.Status == status && a.RoundSubmittedAtUtc < late);
             if (!actor.IsVendor)
@@ -260,7 +262,7 @@ public sealed class ReviewInbox(
         var result = new Dictionary<(ReviewItemKind, Guid), string>();
         var applicationIds = targets.Where(t => t.Kind == ReviewItemKind.ResellerApplication).Select(t => t.Id).ToList();
         var registrationIds = targets.Where(t => t.Kind == ReviewItemKind.CustomerRegistration).Select(t => t.Id).ToList();
-        var status = actor.IsVendor ? ResellerApplicationStatus.VendorReview : ResellerApplicationStatus.DistributorReview;
+        var status = ResellerRules.WaitingFor(actor.IsVendor ? ResellerReviewLevel.Vendor : ResellerReviewLevel.Distributor);
         foreach (var a in await db.ResellerApplications.Where(a => applicationIds.Contains(a.Id) && a.Status == status).Select(a => new { a.Id, a.CompanyName }).ToListAsync(ct))
         {
             result[(ReviewItemKind.ResellerApplication, a.Id)] = a.CompanyName;
