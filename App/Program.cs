@@ -1,3 +1,4 @@
+using BlazorPartner.Features.Onboarding;
 using BlazorPartner.Features.Resellers;
 using BlazorPartner.Components;
 using BlazorPartner.Features;
@@ -39,7 +40,7 @@ var app = builder.Build();
 app.UseAppHttpHardening();
 
 app.UseRequestLocalization(Cultures.Options());
-// Only the anonymous reseller application form is limited (ApplicationRateLimit); everything else passes untouched.
+// Only the anonymous application forms (reseller, partner network) are limited (ApplicationRateLimit); everything else passes untouched.
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
@@ -47,6 +48,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapResellerEndpoints();
+app.MapOnboardingEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/health");
 app.MapMemoryDiagnostics(app.Configuration);

@@ -5,6 +5,7 @@ using BlazorPartner.Features.Exports;
 using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Notifications;
+using BlazorPartner.Features.Onboarding;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
 using BlazorPartner.Features.Resellers;
@@ -32,6 +33,7 @@ public static class FeatureRegistration
             .AddMembers()
             .AddRoles()
             .AddResellers()
+            .AddOnboarding()
             .AddReviewInbox()
             .AddNotificationsPage();
 }

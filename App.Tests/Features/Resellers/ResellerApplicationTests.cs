@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Uploads;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
@@ -82,7 +83,7 @@ public class ResellerApplicationTests
     public async Task R40_bad_fields_are_refused_one_by_one_and_nothing_is_stored(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);
-        Task<SubmittedApplication> Submit(ResellerApplicationInput input, IReadOnlyList<ApplicationUpload>? uploads = null) =>
+        Task<SubmittedApplication> Submit(ResellerApplicationInput input, IReadOnlyList<DocumentUpload>? uploads = null) =>
             world.Intake().SubmitAsync(input, uploads ?? Licence(), BaseUri);
         var valid = Input(world.PartnerB);
 
@@ -114,7 +115,7 @@ public class ResellerApplicationTests
     public async Task R40_the_licence_is_required_and_checked_by_content_and_size_and_a_refused_file_stores_nothing(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);
-        Task<SubmittedApplication> Submit(params ApplicationUpload[] uploads) => world.Intake().SubmitAsync(Input(world.PartnerB), uploads, BaseUri);
+        Task<SubmittedApplication> Submit(params DocumentUpload[] uploads) => world.Intake().SubmitAsync(Input(world.PartnerB), uploads, BaseUri);
         var oversized = new byte[ResellerRules.MaxAttachmentBytes + 1];
         PdfBytes().CopyTo(oversized, 0);
 
@@ -123,17 +124,17 @@ public class ResellerApplicationTests
         var textAsPdf = await Assert.ThrowsAsync<ValidationException>(() => Submit(Upload("licence.pdf", "<script>alert(1)</script>"u8.ToArray())));
         var pdfAsScript = await Assert.ThrowsAsync<ValidationException>(() => Submit(Upload("licence.js", PdfBytes())));
         var tooLarge = await Assert.ThrowsAsync<ValidationException>(() => Submit(Upload("licence.pdf", oversized)));
-        var tooLargeToRead = await Assert.ThrowsAsync<ValidationException>(() => Submit(new ApplicationUpload("licence.pdf", ResellerRules.MaxAttachmentBytes + 1, null)));
+        var tooLargeToRead = await Assert.ThrowsAsync<ValidationException>(() => Submit(new DocumentUpload("licence.pdf", ResellerRules.MaxAttachmentBytes + 1, null)));
         var secondBad = await Assert.ThrowsAsync<ValidationException>(() => Submit(Upload(), Upload("photo.png", PdfBytes())));
 
         const string field = "Attachments";
         Assert.Equal("ResellerApply.LicenceRequired", none.FieldErrors[field]);
-        Assert.Equal("ResellerApply.FileType", pngAsPdf.FieldErrors[field]);
-        Assert.Equal("ResellerApply.FileType", textAsPdf.FieldErrors[field]);
-        Assert.Equal("ResellerApply.FileType", pdfAsScript.FieldErrors[field]);
-        Assert.Equal("ResellerApply.FileTooLarge", tooLarge.FieldErrors[field]);
-        Assert.Equal("ResellerApply.FileTooLarge", tooLargeToRead.FieldErrors[field]);
-        Assert.Equal("ResellerApply.FileType", secondBad.FieldErrors[field]);
+        Assert.Equal("Upload.FileType", pngAsPdf.FieldErrors[field]);
+        Assert.Equal("Upload.FileType", textAsPdf.FieldErrors[field]);
+        Assert.Equal("Upload.FileType", pdfAsScript.FieldErrors[field]);
+        Assert.Equal("Upload.FileTooLarge", tooLarge.FieldErrors[field]);
+        Assert.Equal("Upload.FileTooLarge", tooLargeToRead.FieldErrors[field]);
+        Assert.Equal("Upload.FileType", secondBad.FieldErrors[field]);
         Assert.Equal((0, 0, 0, 0, 0, 0), await world.CountResellerRowsAsync());
 
         // The same checks let a real PNG named .png through, next to the PDF: both stored with their sniffed types.

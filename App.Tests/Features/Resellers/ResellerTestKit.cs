@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Uploads;
 using System.Text;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
@@ -42,13 +43,13 @@ internal static class ResellerTestKit
 
     public static byte[] PngBytes() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D];
 
-    public static ApplicationUpload Upload(string fileName = "licence.pdf", byte[]? bytes = null)
+    public static DocumentUpload Upload(string fileName = "licence.pdf", byte[]? bytes = null)
     {
         bytes ??= PdfBytes();
-        return new ApplicationUpload(fileName, bytes.Length, bytes);
+        return new DocumentUpload(fileName, bytes.Length, bytes);
     }
 
-    public static IReadOnlyList<ApplicationUpload> Licence(string fileName = "licence.pdf") => [Upload(fileName)];
+    public static IReadOnlyList<DocumentUpload> Licence(string fileName = "licence.pdf") => [Upload(fileName)];
 
     public static ResellerApplicationInput Input(Guid? distributor, int number = 11, string company = "Suzhou Cloud Reseller Co.", string email = ContactEmail) => new()
     {

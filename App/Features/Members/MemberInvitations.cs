@@ -118,10 +118,11 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The first admin of a partner that another party's decision created (a reseller its distributor approved, R40): staged
+    /// The first admin of a partner that another party's decision created (a reseller its distributor approved, R40; a partner admitted to the network, R5): staged
     /// on the caller's context and transaction, counted as the new partner's first invitation of the day.
     /// </summary>
-    internal MemberInvitation StageFirstAdmin(AppDbContext db, Actor inviter, Guid organizationId, string partnerName, string email, string baseUri, DateTime now)
+    /// <param name="inviter">Who approved the organization; null when the system did (an automatic approval, R5).</param>
+    internal MemberInvitation StageFirstAdmin(AppDbContext db, Actor? inviter, string inviterName, Guid organizationId, string partnerName, string email, string baseUri, DateTime now)
     {
         var invitation = new MemberInvitation
         {
@@ -130,12 +131,12 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
             NormalizedEmail = email.ToUpperInvariant(),
             Roles = AppRoles.PartnerAdmin,
             Status = MemberInvitationStatus.Invited,
-            InvitedByUserId = inviter.UserId,
-            InvitedByName = inviter.DisplayName,
+            InvitedByUserId = inviter?.UserId ?? "",
+            InvitedByName = inviterName,
             InvitedAtUtc = now,
         };
         db.MemberInvitationDays.Add(new MemberInvitationDay { OrganizationId = organizationId, Day = BeijingTime.DateOf(now), Count = 1 });
-        Send(db, invitation, partnerName, inviter.DisplayName, [new RoleOption(AppRoles.PartnerAdmin, null)], baseUri, now);
+        Send(db, invitation, partnerName, inviterName, [new RoleOption(AppRoles.PartnerAdmin, null)], baseUri, now);
         db.MemberInvitations.Add(invitation);
         db.Audit(inviter, Change(invitation, MemberAuditActions.Invite) with { After = new { invitation.Email, invitation.Roles, invitation.ExpiresAtUtc } }, time);
         return invitation;

@@ -6,6 +6,7 @@ using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
+using BlazorPartner.Platform.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -40,7 +41,7 @@ public sealed class ResellerApplicationIntake(
     internal static IQueryable<DistributorOption> DistributorsQuery(AppDbContext db) =>
         db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Distributor).OrderBy(o => o.Name).Select(o => new DistributorOption(o.Id, o.Name));
 
-    public async Task<SubmittedApplication> SubmitAsync(ResellerApplicationInput input, IReadOnlyList<ApplicationUpload> uploads, string baseUri, CancellationToken ct = default)
+    public async Task<SubmittedApplication> SubmitAsync(ResellerApplicationInput input, IReadOnlyList<DocumentUpload> uploads, string baseUri, CancellationToken ct = default)
     {
         var (fields, files) = Validate(input, uploads, attachmentRequired: true);
         await using var db = await dbFactory.CreateSystemAsync(ct);
@@ -82,7 +83,7 @@ public sealed class ResellerApplicationIntake(
     /// the one first named (a company that wants another distributor applies anew). Documents are optional: without new ones
     /// the reviewers read the earlier rounds'.
     /// </summary>
-    public async Task ResubmitAsync(string? token, ResellerApplicationInput input, IReadOnlyList<ApplicationUpload> uploads, string baseUri, CancellationToken ct = default)
+    public async Task ResubmitAsync(string? token, ResellerApplicationInput input, IReadOnlyList<DocumentUpload> uploads, string baseUri, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateSystemAsync(ct);
         var id = await FindAsync(db, token, ct);
@@ -134,9 +135,7 @@ public sealed class ResellerApplicationIntake(
 
     private sealed record Fields(string CompanyName, string CreditCode, string ContactName, string ContactPhone, string ContactEmail, Guid DistributorId);
 
-    private sealed record CheckedFile(string FileName, string ContentType, byte[] Content);
-
-    private static (Fields Fields, IReadOnlyList<CheckedFile> Files) Validate(ResellerApplicationInput input, IReadOnlyList<ApplicationUpload> uploads, bool attachmentRequired)
+    private static (Fields Fields, IReadOnlyList<CheckedDocument> Files) Validate(ResellerApplicationInput input, IReadOnlyList<DocumentUpload> uploads, bool attachmentRequired)
     {
         var errors = new InputErrors();
         var company = errors.Text(nameof(input.CompanyName), input.CompanyName, ResellerRules.MaxCompanyName);
@@ -158,63 +157,9 @@ public sealed class ResellerApplicationIntake(
             errors.Add(nameof(input.DistributorId), "ResellerApply.DistributorRequired");
         }
 
-        var files = CheckFiles(errors, uploads, attachmentRequired);
+        var files = DocumentUploads.Check(errors, "Attachments", uploads, ResellerRules.MaxAttachments, attachmentRequired ? "ResellerApply.LicenceRequired" : null);
         errors.ThrowIfAny();
         return (new Fields(company, code, contact, phone, email, input.DistributorId!.Value), files);
-    }
-
-    private static List<CheckedFile> CheckFiles(InputErrors errors, IReadOnlyList<ApplicationUpload> uploads, bool required)
-    {
-        const string field = "Attachments";
-        var present = uploads.Where(u => u.Length > 0 || u.FileName.Length > 0).ToList();
-        var files = new List<CheckedFile>();
-        if (present.Count == 0)
-        {
-            if (required)
-            {
-                errors.Add(field, "ResellerApply.LicenceRequired");
-            }
-
-            return files;
-        }
-
-        if (present.Count > ResellerRules.MaxAttachments)
-        {
-            errors.Add(field, "ResellerApply.TooManyFiles", ResellerRules.MaxAttachments);
-            return files;
-        }
-
-        foreach (var upload in present)
-        {
-            var name = Path.GetFileName(upload.FileName.Replace('\\', '/')).Trim();
-            if (upload.Content is null || upload.Length > ResellerRules.MaxAttachmentBytes || upload.Content.Length > ResellerRules.MaxAttachmentBytes)
-            {
-                errors.Add(field, "ResellerApply.FileTooLarge", name, ResellerRules.MaxAttachmentBytes / 1024 / 1024);
-                return files;
-            }
-
-            if (upload.Content.Length == 0)
-            {
-                errors.Add(field, "ResellerApply.FileEmpty", name);
-                return files;
-            }
-
-            if (name.Length is 0 or > ResellerRules.MaxFileName || InputErrors.HasHiddenCharacters(name))
-            {
-                errors.Add(field, "ResellerApply.FileNameInvalid");
-                return files;
-            }
-
-            if (ResellerRules.SniffContentType(upload.Content, name) is not { } type)
-            {
-                errors.Add(field, "ResellerApply.FileType", name);
-                return files;
-            }
-
-            files.Add(new CheckedFile(name, type, upload.Content));
-        }
-
-        return files;
     }
 
     /// <summary>
@@ -265,7 +210,7 @@ public sealed class ResellerApplicationIntake(
             AtUtc = now,
         });
 
-    private static void AddFiles(AppDbContext db, ResellerApplication application, IReadOnlyList<CheckedFile> files, DateTime now)
+    private static void AddFiles(AppDbContext db, ResellerApplication application, IReadOnlyList<CheckedDocument> files, DateTime now)
     {
         foreach (var file in files)
         {

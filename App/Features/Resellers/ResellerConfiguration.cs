@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Uploads;
 using BlazorPartner.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -57,7 +58,7 @@ internal sealed class ResellerApplicationAttachmentConfiguration : IEntityTypeCo
     public void Configure(EntityTypeBuilder<ResellerApplicationAttachment> builder)
     {
         builder.ToTable("ResellerApplicationAttachments");
-        builder.Property(a => a.FileName).HasMaxLength(ResellerRules.MaxFileName);
+        builder.Property(a => a.FileName).HasMaxLength(DocumentUploads.MaxFileName);
         builder.Property(a => a.ContentType).HasMaxLength(64);
         builder.HasOne<ResellerApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.ApplicationId, a.Round });

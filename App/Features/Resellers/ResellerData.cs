@@ -1,5 +1,6 @@
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Resellers;
@@ -89,41 +90,13 @@ public static class ResellerRules
     public const int MaxContactName = 100;
     public const int MaxReason = 500;
 
-    public const long MaxAttachmentBytes = 5 * 1024 * 1024;
+    public const long MaxAttachmentBytes = DocumentUploads.MaxBytes;
     public const int MaxAttachments = 3;
-    public const int MaxFileName = 200;
 
     /// <summary>The service level each review level aims at: decided within this many working days (work calendar).</summary>
     public const int ReviewWorkingDays = 3;
 
     public const int PageSize = 20;
-
-    public static readonly IReadOnlyList<string> AllowedExtensions = [".pdf", ".png", ".jpg", ".jpeg"];
-
-    /// <summary>
-    /// The content type from the file's first bytes, or null: the browser's claimed type and the name alone are not trusted,
-    /// so a script renamed to .pdf is refused.
-    /// </summary>
-    public static string? SniffContentType(ReadOnlySpan<byte> head, string fileName)
-    {
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (head.StartsWith("%PDF-"u8) && extension == ".pdf")
-        {
-            return "application/pdf";
-        }
-
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && extension == ".png")
-        {
-            return "image/png";
-        }
-
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) && extension is ".jpg" or ".jpeg")
-        {
-            return "image/jpeg";
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// "RA-" and 64 bits of the id in two groups of 8 hex digits: short enough to quote on the phone, long enough never to

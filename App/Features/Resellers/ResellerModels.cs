@@ -11,9 +11,6 @@ public sealed record ResellerApplicationInput
     public Guid? DistributorId { get; init; }
 }
 
-/// <summary>One uploaded file as the form received it. <see cref="Content"/> is null when it was too large to read.</summary>
-public sealed record ApplicationUpload(string FileName, long Length, byte[]? Content);
-
 public sealed record DistributorOption(Guid Id, string Name);
 
 /// <summary>What the applicant keeps after submitting: the number to quote and the link (shown once, also mailed).</summary>

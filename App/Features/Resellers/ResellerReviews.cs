@@ -91,7 +91,7 @@ public sealed class ResellerReviews(
             Before = new { Status = ResellerApplicationStatus.DistributorReview },
             After = new { application.Status, Reseller = reseller.Name },
         }, time);
-        invitations.StageFirstAdmin(db, actor, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now);
+        invitations.StageFirstAdmin(db, actor, actor.DisplayName, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now);
         await SaveOrReportWinnerAsync(db, application, ResellerApplicationStatus.DistributorReview, ct);
         return reseller.Id;
     }

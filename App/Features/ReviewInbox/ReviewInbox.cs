@@ -7,6 +7,9 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Time;
 using BlazorPartner.Features.Customers;
 using BlazorPartner.Features.Customers.Registrations;
+using BlazorPartner.Features.Onboarding;
+using BlazorPartner.Features.Onboarding.Certification;
+using BlazorPartner.Features.Onboarding.Network;
 using BlazorPartner.Features.Resellers;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +27,8 @@ public sealed class ReviewInbox(
     TimeProvider time,
     ResellerReviews resellers,
     RegistrationService registrations,
+    NetworkApplicationReviews networkApplications,
+    BusinessCertifications certifications,
     ILogger<ReviewInbox> logger) : IMenuCount
 {
     public async Task<TodoList> ListAsync(Actor actor, TodoFilter filter, int skip, int take, CancellationToken ct = default)
@@ -157,6 +162,8 @@ public sealed class ReviewInbox(
                 Task decision = (target.Kind, actor.IsVendor) switch
                 {
                     (ReviewItemKind.CustomerRegistration, _) => registrations.ApproveAsync(actor, new RegistrationTarget(target.Id, target.Version), ct),
+                    (ReviewItemKind.NetworkApplication, _) => networkApplications.ApproveAsync(actor, new NetworkApplicationTarget(target.Id, target.Version), baseUri, ct),
+                    (ReviewItemKind.Certification, _) => certifications.ApproveAsync(actor, new CertificationTarget(target.Id, target.Version), ct),
                     (ReviewItemKind.ResellerApplication, true) => resellers.VendorApproveAsync(actor, new ApplicationTarget(target.Id, target.Version), ct),
                     _ => resellers.DistributorApproveAsync(actor, new ApplicationTarget(target.Id, target.Version), baseUri, ct),
                 };
@@ -255,6 +262,45 @@ public sealed class ReviewInbox(
                     RegistrationRoutes.VendorInbox))
                 .ToListAsync(ct));
         }
+
+        if (filter.Kind is null or ReviewItemKind.NetworkApplication && actor.IsVendor && actor.Can(OnboardingPermissions.ReviewApplications))
+        {
+            const ReviewItemKind kind = ReviewItemKind.NetworkApplication;
+            var rows = db.NetworkApplications.AsNoTracking().Where(a => a.Status == NetworkApplicationStatus.ManualReview && a.RoundSubmittedAtUtc < late);
+            rows = filter.Assignment switch
+            {
+                TodoAssignment.Mine => rows.Where(a => assignments.Any(x => x.Kind == kind && x.ItemId == a.Id && x.AssigneeUserId == actor.UserId)),
+                TodoAssignment.Nobody => rows.Where(a => !assignments.Any(x => x.Kind == kind && x.ItemId == a.Id)),
+                _ => rows,
+            };
+            yield return new Source(ct => rows.CountAsync(ct), (limit, ct) => rows
+                .OrderBy(a => a.RoundSubmittedAtUtc).ThenBy(a => a.Id).Take(limit)
+                .Select(a => new TodoItem(kind, a.Id, a.CompanyName, a.Number, a.RoundSubmittedAtUtc, a.Version,
+                    assignments.Where(x => x.Kind == kind && x.ItemId == a.Id).Select(x => x.AssigneeName).FirstOrDefault(),
+                    OnboardingRoutes.VendorApplications))
+                .ToListAsync(ct));
+        }
+
+        if (filter.Kind is null or ReviewItemKind.Certification && actor.IsVendor && actor.Can(OnboardingPermissions.ReviewCertifications))
+        {
+            const ReviewItemKind kind = ReviewItemKind.Certification;
+            var rows = db.BusinessCertifications.AsNoTracking()
+                .Where(c => (c.Status == CertificationStatus.ManualReview || c.Status == CertificationStatus.BankLetterReview) && c.WaitingSinceUtc < late);
+            rows = filter.Assignment switch
+            {
+                TodoAssignment.Mine => rows.Where(c => assignments.Any(x => x.Kind == kind && x.ItemId == c.Id && x.AssigneeUserId == actor.UserId)),
+                TodoAssignment.Nobody => rows.Where(c => !assignments.Any(x => x.Kind == kind && x.ItemId == c.Id)),
+                _ => rows,
+            };
+            yield return new Source(ct => rows.CountAsync(ct), (limit, ct) => rows
+                .OrderBy(c => c.WaitingSinceUtc).ThenBy(c => c.Id).Take(limit)
+                .Select(c => new TodoItem(kind, c.Id, c.LegalName,
+                    db.Organizations.Where(o => o.Id == c.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
+                    c.WaitingSinceUtc, c.Version,
+                    assignments.Where(x => x.Kind == kind && x.ItemId == c.Id).Select(x => x.AssigneeName).FirstOrDefault(),
+                    OnboardingRoutes.VendorCertifications))
+                .ToListAsync(ct));
+        }
     }
 
     private static async Task<Dictionary<(ReviewItemKind, Guid), string>> PendingAsync(AppDbContext db, Actor actor, IReadOnlyList<TodoTarget> targets, CancellationToken ct)
@@ -270,6 +316,20 @@ public sealed class ReviewInbox(
 
         if (actor.IsVendor)
         {
+            var networkIds = targets.Where(t => t.Kind == ReviewItemKind.NetworkApplication).Select(t => t.Id).ToList();
+            foreach (var a in await db.NetworkApplications.Where(a => networkIds.Contains(a.Id) && a.Status == NetworkApplicationStatus.ManualReview).Select(a => new { a.Id, a.CompanyName }).ToListAsync(ct))
+            {
+                result[(ReviewItemKind.NetworkApplication, a.Id)] = a.CompanyName;
+            }
+
+            var certificationIds = targets.Where(t => t.Kind == ReviewItemKind.Certification).Select(t => t.Id).ToList();
+            foreach (var c in await db.BusinessCertifications
+                .Where(c => certificationIds.Contains(c.Id) && (c.Status == CertificationStatus.ManualReview || c.Status == CertificationStatus.BankLetterReview))
+                .Select(c => new { c.Id, c.LegalName }).ToListAsync(ct))
+            {
+                result[(ReviewItemKind.Certification, c.Id)] = c.LegalName;
+            }
+
             foreach (var r in await db.CustomerRegistrations.Where(r => registrationIds.Contains(r.Id) && r.Status == RegistrationStatus.Pending).Select(r => new { r.Id, r.CompanyName }).ToListAsync(ct))
             {
                 result[(ReviewItemKind.CustomerRegistration, r.Id)] = r.CompanyName;

@@ -2,6 +2,7 @@ using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Features.Customers;
+using BlazorPartner.Features.Onboarding;
 using BlazorPartner.Features.Resellers;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,8 @@ public enum ReviewItemKind
 {
     ResellerApplication = 0,
     CustomerRegistration = 1,
+    NetworkApplication = 2,
+    Certification = 3,
 }
 
 /// <summary>
@@ -51,7 +54,8 @@ public static class ReviewInboxPolicies
     /// <summary>Anyone who decides some kind of item: the vendor's reviewers and the distributors' reviewers.</summary>
     public const string Reviewer = "review-inbox.reviewer";
 
-    public static readonly IReadOnlyList<string> ReviewPermissions = [CustomerPermissions.ReviewRegistrations, ResellerPermissions.Review, ResellerPermissions.Decide];
+    public static readonly IReadOnlyList<string> ReviewPermissions =
+        [CustomerPermissions.ReviewRegistrations, ResellerPermissions.Review, ResellerPermissions.Decide, OnboardingPermissions.ReviewApplications, OnboardingPermissions.ReviewCertifications];
 }
 
 public static class ReviewInboxAuditActions

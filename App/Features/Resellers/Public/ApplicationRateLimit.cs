@@ -5,18 +5,21 @@ using Microsoft.Extensions.Localization;
 namespace BlazorPartner.Features.Resellers.Public;
 
 /// <summary>
-/// The public application form is anonymous and takes uploads, so each client address may post it (new applications and
-/// resubmissions alike) at most <see cref="PermitLimit"/> times per <see cref="Window"/>; everything else is not limited
+/// The public application forms (reseller, R40; partner network, R5) are anonymous and take uploads, so each client address
+/// may post them (new applications and resubmissions alike, both programs together) at most <see cref="PermitLimit"/> times per <see cref="Window"/>; everything else is not limited
 /// here. Behind a proxy the address is the forwarded client's (the app applies forwarded headers first).
 /// </summary>
 public static class ApplicationRateLimit
 {
     public const int PermitLimit = 10;
 
+    /// <summary>Every public application route starts here (/apply/reseller, /apply/partner).</summary>
+    public const string PublicFormsPrefix = "/apply";
+
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
     public static RateLimitPartition<string> Partition(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(ResellerRoutes.Apply, StringComparison.OrdinalIgnoreCase)
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(PublicFormsPrefix, StringComparison.OrdinalIgnoreCase)
             ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = PermitLimit,
