@@ -33,6 +33,11 @@ public sealed partial class ResourceParityTests
         { typeof(BlazorPartner.Features.Resellers.ResellerEventKind), nameof(BlazorPartner.Features.Resellers.ResellerEventKind) },
         { typeof(BlazorPartner.Features.Resellers.ResellerReviewLevel), nameof(BlazorPartner.Features.Resellers.ResellerReviewLevel) },
         { typeof(BlazorPartner.Features.ReviewInbox.ReviewItemKind), nameof(BlazorPartner.Features.ReviewInbox.ReviewItemKind) },
+        { typeof(BlazorPartner.Features.Onboarding.Network.NetworkApplicationStatus), nameof(BlazorPartner.Features.Onboarding.Network.NetworkApplicationStatus) },
+        { typeof(BlazorPartner.Features.Onboarding.Network.NetworkCheck), nameof(BlazorPartner.Features.Onboarding.Network.NetworkCheck) },
+        { typeof(BlazorPartner.Features.Onboarding.Network.NetworkEventKind), nameof(BlazorPartner.Features.Onboarding.Network.NetworkEventKind) },
+        { typeof(BlazorPartner.Features.Onboarding.Certification.CertificationStatus), nameof(BlazorPartner.Features.Onboarding.Certification.CertificationStatus) },
+        { typeof(BlazorPartner.Features.Onboarding.Certification.CertificationEventKind), nameof(BlazorPartner.Features.Onboarding.Certification.CertificationEventKind) },
         { typeof(BlazorPartner.Features.ReviewInbox.TodoAssignment), nameof(BlazorPartner.Features.ReviewInbox.TodoAssignment) },
     };
 

@@ -102,6 +102,9 @@ public static class OnboardingRules
     public const int MaxBankName = 100;
     public const int MaxReason = 500;
     public const int MaxDocuments = 3;
+
+    /// <summary>The service level a reviewer aims at (working days, work calendar); bank letters take 3–5.</summary>
+    public const int ReviewWorkingDays = 3;
     public const int PageSize = 20;
     public const int MaxPageSize = 100;
 
