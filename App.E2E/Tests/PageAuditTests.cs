@@ -8,10 +8,10 @@ using Xunit.Abstractions;
 namespace BlazorPartner.E2E.Tests;
 
 /// <summary>
-/// Every page and dialog (<see cref="AuditedPages"/>) in both languages: axe-core finds no serious or critical violation,
-/// and in 中文 no English remains (<see cref="TranslationCheck"/>). Both checks read the same page load, which halves the
-/// audits' share of the suite; a failure reports every finding of both checks, each violation with the rule, the element
-/// and axe's summary of what to fix.
+/// Every page and dialog (<see cref="AuditedPages"/>), loaded once in 中文 (<see cref="AuditedPages.Cultures"/> says why
+/// one language suffices): axe-core finds no serious or critical violation, and no English remains
+/// (<see cref="TranslationCheck"/>). Both checks read the same page load; a failure reports every finding of both checks,
+/// each violation with the rule, the element and axe's summary of what to fix.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class PageAuditTests(AuditSessions sessions, ITestOutputHelper output) : IClassFixture<AuditSessions>

@@ -23,7 +23,7 @@ public class CertificationTests
         var now = world.Clock.GetUtcNow().UtcDateTime;
 
         // The holder typed with other spacing, case and full-width brackets is still the company.
-        var view = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code().ToLowerInvariant(),
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code().ToLowerInvariant(),
             legalName: "Shanghai Partner A (Technology) Co., Ltd.", holder: "shanghai partner a（technology）co.,ltd."));
 
         Assert.Equal((CertificationStatus.Certified, 1, AuditExtensions.SystemActorName, (DateTime?)now, world.PartnerA, "Partner A"),
@@ -52,7 +52,7 @@ public class CertificationTests
         await using var world = await TestWorld.CreateAsync(provider);
         await world.SupplierAsync(Code(), "BANK OF  SHANGHAI", Account);
 
-        var view = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code()));
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code()));
 
         Assert.Equal((CertificationStatus.Certified, AuditExtensions.SystemActorName), (view.Status, view.DecidedByName));
         Assert.Equal(Account, (await world.LoadSupplierAsync(Code())).BankAccount);
@@ -64,7 +64,7 @@ public class CertificationTests
         await using var world = await TestWorld.CreateAsync(provider);
         var secondOperator = await world.SecondOperatorAsync();
 
-        var view = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), holder: "Zhang Wei"));
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), holder: "Zhang Wei"));
 
         Assert.Equal((CertificationStatus.ManualReview, null, false), (view.Status, view.DecidedByName, view.CanSubmit));
         Assert.Equal([CertificationEventKind.Submitted, CertificationEventKind.SentToReview], view.History.Select(h => h.Kind));
@@ -82,7 +82,7 @@ public class CertificationTests
 
         // While the reviewer has it the partner waits.
         var underReview = await Assert.ThrowsAsync<BusinessException>(() =>
-            world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), view.Version)));
+            world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), view.Version)));
         Assert.Equal("Certification.UnderReview", underReview.ResourceKey);
         Assert.Equal((CertificationStatus.ManualReview, view.Version, 1), ((await world.LoadCertificationAsync(world.PartnerA)).Status, (await world.LoadCertificationAsync(world.PartnerA)).Version, (await world.LoadCertificationAsync(world.PartnerA)).Round));
 
@@ -108,7 +108,7 @@ public class CertificationTests
         var secondOperator = await world.SecondOperatorAsync();
         await world.SupplierAsync(Code(), BankA, "6222020200199999999");
 
-        var view = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code()));
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code()));
 
         Assert.Equal((CertificationStatus.BankLetterRequired, true, true), (view.Status, view.NeedsBankLetter, view.CanSubmit));
         Assert.Equal([CertificationEventKind.Submitted, CertificationEventKind.BankMismatch], view.History.Select(h => h.Kind));
@@ -139,7 +139,7 @@ public class CertificationTests
         // Once uploaded: no second letter, and no new submission while the reviewer has it.
         var again = await Assert.ThrowsAsync<BusinessException>(() => world.Certifications().UploadBankLetterAsync(world.AdminA, inReview.Version, [Upload("bank-letter-2.pdf")]));
         Assert.Equal("Certification.NoLetterNeeded", again.ResourceKey);
-        var resubmit = await Assert.ThrowsAsync<BusinessException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), inReview.Version)));
+        var resubmit = await Assert.ThrowsAsync<BusinessException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), inReview.Version)));
         Assert.Equal("Certification.UnderReview", resubmit.ResourceKey);
 
         // The reviewer compares with what the supplier system holds, and reads the letter; so does the partner's admin.
@@ -162,7 +162,7 @@ public class CertificationTests
         Assert.Contains("BankLetterReview", approveAudit.Before);
 
         // The next certification of the company passes on its own: the supplier record now holds the certified account.
-        var round2 = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), certified.Version));
+        var round2 = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), certified.Version));
         Assert.Equal((CertificationStatus.Certified, 2, AuditExtensions.SystemActorName), (round2.Status, round2.Round, round2.DecidedByName));
     }
 
@@ -172,11 +172,11 @@ public class CertificationTests
         await using var world = await TestWorld.CreateAsync(provider);
         await world.SupplierAsync(Code(), "China Merchants Bank", Account);
 
-        var view = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code()));
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code()));
 
         Assert.Equal(CertificationStatus.BankLetterRequired, view.Status);
         // A bank mismatch is asked of the partner before the holder is looked at.
-        var otherHolder = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), view.Version, holder: "Zhang Wei"));
+        var otherHolder = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), view.Version, holder: "Zhang Wei"));
         Assert.Equal((CertificationStatus.BankLetterRequired, 2), (otherHolder.Status, otherHolder.Round));
         Assert.Empty(await world.NotificationsAsync(OnboardingNotifications.CertificationToReview));
     }
@@ -210,7 +210,7 @@ public class CertificationTests
 
         // Round 2: the account the supplier system holds, and the company's own name: certified at once.
         world.Clock.Advance(TimeSpan.FromDays(1));
-        var round2 = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), rejected.Version, account: "6222020200199999999"));
+        var round2 = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), rejected.Version, account: "6222020200199999999"));
 
         Assert.Equal((CertificationStatus.Certified, 2, null), (round2.Status, round2.Round, round2.RejectionReason));
         Assert.Equal(
@@ -226,15 +226,15 @@ public class CertificationTests
     {
         await using var world = await TestWorld.CreateAsync(provider);
         // A first submission claiming to have seen a version, when there is none.
-        await Assert.ThrowsAsync<CertificationChangedException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), expectedVersion: 0)));
+        await Assert.ThrowsAsync<CertificationChangedException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), expectedVersion: 0)));
         Assert.Null(await world.Certifications().MineAsync(world.AdminA));
 
-        var view = await world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), holder: "Zhang Wei"));
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), holder: "Zhang Wei"));
         var rows = await world.CountOnboardingRowsAsync();
 
         // The partner's form: opened before the first submission (no version), or with a wrong one.
-        var noVersion = await Assert.ThrowsAsync<CertificationChangedException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code())));
-        var wrongVersion = await Assert.ThrowsAsync<CertificationChangedException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), view.Version + 1)));
+        var noVersion = await Assert.ThrowsAsync<CertificationChangedException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code())));
+        var wrongVersion = await Assert.ThrowsAsync<CertificationChangedException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), view.Version + 1)));
         // The reviewer's page with an old version.
         var stalePage = await Assert.ThrowsAsync<CertificationChangedException>(() =>
             world.Certifications().ApproveAsync(world.Vendor, new CertificationTarget(view.Id, view.Version + 1)));
@@ -260,10 +260,10 @@ public class CertificationTests
         var before = await world.CountOnboardingRowsAsync();
 
         var empty = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, new CertificationInput()));
-        var badCode = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(BadCode())));
-        var letters = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), account: "6222 ABCD 0010 0000")));
-        var tooShort = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), account: "1234-567")));
-        var tooLong = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, CertificationInput(Code(), account: new string('1', 31))));
+        var badCode = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(BadCode())));
+        var letters = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), account: "6222 ABCD 0010 0000")));
+        var tooShort = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), account: "1234-567")));
+        var tooLong = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), account: new string('1', 31))));
 
         foreach (var field in new[] { nameof(CertificationInput.LegalName), nameof(CertificationInput.CreditCode), nameof(CertificationInput.BankName),
             nameof(CertificationInput.BankAccount), nameof(CertificationInput.AccountHolder) })
@@ -296,13 +296,13 @@ public class CertificationTests
         {
             Assert.False(member.Can(OnboardingPermissions.Certify));
             await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().MineAsync(member));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(member, CertificationInput(Code(), viewA.Version)));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(member, BusinessInfo(Code(), viewA.Version)));
             await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().UploadBankLetterAsync(member, viewA.Version, [Upload("bank-letter.pdf")]));
             Assert.Null(await world.Certifications().DocumentAsync(member, viewA.Id, letterId));
         }
 
         // A distributor's reviewer decides reseller applications, not certifications.
-        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(reviewerB, CertificationInput(Code(2))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(reviewerB, BusinessInfo(Code(2))));
         Assert.Null(await world.Certifications().DocumentAsync(reviewerB, viewA.Id, letterId));
 
         // The vendor's operations refuse partners, even one holding the review permission somehow.
@@ -317,8 +317,8 @@ public class CertificationTests
 
         // And the partner's operations refuse the vendor.
         await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().MineAsync(world.Vendor));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(world.Vendor, CertificationInput(Code(3))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(world.Vendor.With(OnboardingPermissions.Certify), CertificationInput(Code(3))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(world.Vendor, BusinessInfo(Code(3))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().SubmitAsync(world.Vendor.With(OnboardingPermissions.Certify), BusinessInfo(Code(3))));
         await Assert.ThrowsAsync<AccessDeniedException>(() => world.Certifications().UploadBankLetterAsync(world.Vendor, 0, [Upload("bank-letter.pdf")]));
 
         Assert.Equal(rows, await world.CountOnboardingRowsAsync());
@@ -326,7 +326,7 @@ public class CertificationTests
         Assert.Equal((CertificationStatus.BankLetterReview, viewA.Version), (unchanged.Status, unchanged.Version));
 
         // Partner B certifies on its own: A's row is untouched, each sees its own, the vendor both.
-        var viewB = await world.Certifications().SubmitAsync(world.AdminB, CertificationInput(Code(2), legalName: "Beijing Partner B Co., Ltd."));
+        var viewB = await world.Certifications().SubmitAsync(world.AdminB, BusinessInfo(Code(2), legalName: "Beijing Partner B Co., Ltd."));
         Assert.Equal((world.PartnerB, CertificationStatus.Certified), (viewB.OrganizationId, viewB.Status));
         Assert.Equal(viewB.Id, (await world.Certifications().MineAsync(world.AdminB))!.Id);
         Assert.Equal(viewA.Id, (await world.Certifications().MineAsync(world.AdminA))!.Id);
@@ -342,7 +342,7 @@ public class CertificationTests
 
         using var start = new ManualResetEventSlim(false);
         var attempts = new[] { (world.AdminA, "6222020200100000001"), (secondAdmin, "6222020200100000002") }
-            .Select(a => Task.Run(async () => { start.Wait(); await world.Certifications().SubmitAsync(a.Item1, CertificationInput(Code(), account: a.Item2)); }))
+            .Select(a => Task.Run(async () => { start.Wait(); await world.Certifications().SubmitAsync(a.Item1, BusinessInfo(Code(), account: a.Item2)); }))
             .ToList();
         start.Set();
         var outcomes = await Task.WhenAll(attempts.Select(Outcome));
@@ -384,5 +384,41 @@ public class CertificationTests
         var decisions = (await world.CertificationEventsAsync(view.Id)).Where(e => e.Kind is CertificationEventKind.Approved or CertificationEventKind.Rejected).ToList();
         Assert.Equal(winner, Assert.Single(decisions).ActorName);
         Assert.Single(await world.NotificationsAsync(OnboardingNotifications.CertificationDecided));
+    }
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R6_a_rejection_with_a_reason_of_the_maximum_length_is_saved_and_told_to_the_partner(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var view = await world.BankLetterInReviewAsync(world.AdminA, Code());
+        // The reviewer may write 500 characters; the partner's notification (and its mail's subject) quotes them.
+        var reason = string.Concat(Enumerable.Repeat("The letter must carry the bank's stamp. ", 20))[..OnboardingRules.MaxReason];
+
+        var outcome = await Outcome(world.Certifications().RejectAsync(world.Vendor, new RejectCertificationInput(new CertificationTarget(view.Id, view.Version), reason)));
+
+        Assert.Null(outcome);
+        var rejected = await world.LoadCertificationAsync(world.PartnerA);
+        Assert.Equal((CertificationStatus.Rejected, reason.Trim()), (rejected.Status, rejected.RejectionReason));
+        var told = Assert.Single(await world.NotificationsAsync(OnboardingNotifications.CertificationDecided));
+        Assert.Equal(world.AdminA.UserId, told.RecipientUserId);
+        Assert.Single(await world.MailsToAsync("admin-a@test"), m => m.Kind == OnboardingNotifications.CertificationDecided);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R6_a_new_round_waiting_for_a_reviewer_names_no_decider_until_one_decides(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var view = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), holder: "Zhang Wei"));
+        await world.Certifications().RejectAsync(world.Vendor, new RejectCertificationInput(new CertificationTarget(view.Id, view.Version), "The account must be the company's."));
+        var rejected = await world.LoadCertificationAsync(world.PartnerA);
+        Assert.Equal("Vendor Op", rejected.DecidedByName);
+
+        // Round 2, still another holder: back with a reviewer, undecided (as a resubmitted R5 application is).
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        var round2 = await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(Code(), rejected.Version, holder: "Zhang Wei"));
+
+        Assert.Equal((CertificationStatus.ManualReview, 2), (round2.Status, round2.Round));
+        Assert.Equal((null, null), (round2.DecidedByName, round2.DecidedAtUtc));
+        var row = Assert.Single((await world.Certifications().ListAsync(world.Vendor, CertificationFilter.ToReview, 0, 20)).Rows);
+        Assert.Null(row.DecidedByName);
     }
 }

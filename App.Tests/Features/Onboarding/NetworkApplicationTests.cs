@@ -377,4 +377,47 @@ public class NetworkApplicationTests
         var unchanged = await world.LoadNetworkAsync(submitted.Id);
         Assert.Equal((NetworkApplicationStatus.Rejected, 1, rejected.Version), (unchanged.Status, unchanged.Round, unchanged.Version));
     }
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R5_an_application_with_a_company_name_of_the_maximum_length_that_fails_a_check_reaches_the_reviewers(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        // The form allows 200 characters; the reviewers' notification (and its mail's subject) quotes the name.
+        var company = "Shenzhen " + new string('X', OnboardingRules.MaxCompanyName - "Shenzhen  Co.".Length) + " Co.";
+        Assert.Equal(OnboardingRules.MaxCompanyName, company.Length);
+
+        var submitted = await world.NetworkIntake().SubmitAsync(NetworkInput(company: company), [], BaseUri);
+
+        Assert.Equal(NetworkApplicationStatus.ManualReview, submitted.Status);
+        Assert.Equal(company, (await world.LoadNetworkAsync(submitted.Id)).CompanyName);
+        var bell = Assert.Single(await world.NotificationsAsync(OnboardingNotifications.ApplicationToReview));
+        Assert.Equal(world.Vendor.UserId, bell.RecipientUserId);
+        Assert.Contains(company, bell.Arguments);
+        Assert.Single(await world.MailsToAsync("vendor@test"), m => m.Kind == OnboardingNotifications.ApplicationToReview);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R5_the_same_link_resubmitted_twice_at_once_makes_one_round_and_one_partner(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var submitted = await world.ManualReviewAsync();
+        await world.NetworkReviews().RejectAsync(world.Vendor, new RejectNetworkApplicationInput(await world.NetworkTargetAsync(submitted.Id), "Attach the business licence."));
+
+        using var start = new ManualResetEventSlim(false);
+        var attempts = Enumerable.Range(1, 2)
+            .Select(tab => Task.Run(async () => { start.Wait(); await world.NetworkIntake().ResubmitAsync(submitted.Token, NetworkInput(), Licence($"licence-tab-{tab}.pdf"), BaseUri); }))
+            .ToList();
+        start.Set();
+        var outcomes = await Task.WhenAll(attempts.Select(Outcome));
+
+        // The second tab is told the application moved on (resubmitted meanwhile, or no longer rejected), not that its company applied elsewhere.
+        var loser = Assert.IsAssignableFrom<BusinessException>(Assert.Single(outcomes, o => o is not null));
+        Assert.Contains(loser.ResourceKey, new[] { "NetworkApply.AlreadyResubmitted", "NetworkApply.NotRejected" });
+        var application = await world.LoadNetworkAsync(submitted.Id);
+        Assert.Equal((2, NetworkApplicationStatus.Approved), (application.Round, application.Status));
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(1, await db.Organizations.CountAsync(o => o.Name == Company));
+        Assert.Equal(1, await db.MemberInvitations.CountAsync());
+        Assert.Equal(1, await db.NetworkApplicationDocuments.CountAsync(d => d.ApplicationId == submitted.Id));
+        Assert.Single(await world.NetworkEventsAsync(submitted.Id), e => e.Kind == NetworkEventKind.Resubmitted);
+    }
 }

@@ -121,8 +121,8 @@ public class NetworkReviewTests
         var lateReject = await Assert.ThrowsAsync<NetworkAlreadyDecidedException>(() =>
             world.NetworkReviews().RejectAsync(secondOperator, new RejectNetworkApplicationInput(seen, "Too late")));
         // Even with the version as it is now: an approved application is not decided again.
-        var fresh = await Assert.ThrowsAsync<NetworkAlreadyDecidedException>(() =>
-            world.NetworkReviews().ApproveAsync(secondOperator, await world.NetworkTargetAsync(submitted.Id), BaseUri));
+        var now = await world.NetworkTargetAsync(submitted.Id);
+        var fresh = await Assert.ThrowsAsync<NetworkAlreadyDecidedException>(() => world.NetworkReviews().ApproveAsync(secondOperator, now, BaseUri));
 
         foreach (var late in new[] { lateApprove, lateReject, fresh })
         {
@@ -282,5 +282,32 @@ public class NetworkReviewTests
         // The reviewer can still reject it, so the applicant may apply with another address.
         await world.NetworkReviews().RejectAsync(world.Vendor, new RejectNetworkApplicationInput(seen, "Use an address without an account."));
         Assert.Equal(NetworkApplicationStatus.Rejected, (await world.LoadNetworkAsync(submitted.Id)).Status);
+    }
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R5_approving_a_long_company_name_that_is_taken_still_gives_the_partner_a_unique_name_that_fits(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        // 180 characters: within the form's 200, and an organization of that name exists already.
+        var company = "Guangzhou " + new string('Y', 180 - "Guangzhou  Co.".Length) + " Co.";
+        Assert.Equal(180, company.Length);
+        await using (var seed = await world.Factory.CreateSystemAsync())
+        {
+            seed.Organizations.Add(new Organization { Name = company, Kind = OrganizationKind.SolutionProvider, CreatedUtc = world.Clock.GetUtcNow().UtcDateTime });
+            await seed.SaveChangesAsync();
+        }
+
+        var submitted = await world.ApplyAsync(NetworkInput(company: company));
+        Assert.Equal([NetworkCheck.NewCompany], submitted.FailedChecks);
+
+        var outcome = await Outcome(world.NetworkReviews().ApproveAsync(world.Vendor, await world.NetworkTargetAsync(submitted.Id), BaseUri));
+
+        Assert.Null(outcome);
+        var application = await world.LoadNetworkAsync(submitted.Id);
+        Assert.Equal(NetworkApplicationStatus.Approved, application.Status);
+        await using var db = await world.Factory.CreateSystemAsync();
+        var partner = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == application.PartnerOrganizationId);
+        Assert.NotEqual(company, partner.Name);
+        Assert.True(partner.Name.Length <= 200, $"The organization name has {partner.Name.Length} characters; Organizations.Name holds 200.");
+        Assert.Contains(submitted.Number, partner.Name);
     }
 }

@@ -134,7 +134,7 @@ internal static class OnboardingTestKit
 
     // R6
 
-    public static CertificationInput CertificationInput(string code, int? expectedVersion = null, string legalName = LegalNameA, string bank = BankA, string account = AccountTyped, string? holder = null) => new()
+    public static CertificationInput BusinessInfo(string code, int? expectedVersion = null, string legalName = LegalNameA, string bank = BankA, string account = AccountTyped, string? holder = null) => new()
     {
         LegalName = legalName,
         CreditCode = code,
@@ -181,7 +181,7 @@ internal static class OnboardingTestKit
     public static async Task<CertificationView> BankLetterInReviewAsync(this TestWorld world, Actor admin, string code, string letterText = "bank letter")
     {
         await world.SupplierAsync(code, "Bank of Shanghai", "6222020200199999999");
-        var view = await world.Certifications().SubmitAsync(admin, CertificationInput(code));
+        var view = await world.Certifications().SubmitAsync(admin, BusinessInfo(code));
         Assert.Equal(CertificationStatus.BankLetterRequired, view.Status);
         await world.Certifications().UploadBankLetterAsync(admin, view.Version, [Upload("bank-letter.pdf", PdfBytes(letterText))]);
         var mine = (await world.Certifications().MineAsync(admin))!;

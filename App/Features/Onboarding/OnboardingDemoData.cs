@@ -21,7 +21,7 @@ public sealed class OnboardingDemoData(Microsoft.EntityFrameworkCore.IDbContextF
     public const string RejectedCompany = "Tianjin Software Co.";
 
     /// <summary>The rejected application's applicant link, published on purpose (like the demo passwords) for tours and page audits.</summary>
-    public const string DemoRejectedToken = "demo-partner-application-rejected-00000001";
+    public const string DemoRejectedToken = "demo-partner-application-rejected-000000001";
 
     public static readonly string PartnerACode = CreditCode.WithCheckCharacter("91310000MA1K00101");
     public static readonly string PartnerBCode = CreditCode.WithCheckCharacter("91110000MA1K00202");
