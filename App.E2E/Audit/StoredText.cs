@@ -17,7 +17,7 @@ public static class StoredText
         "RejectionNote", "RespondedByName", "AssignedToName", "Note", "ByName", "ActorName", "Before", "After", "Reason", "Number",
         "CompanyName", "RejectionReason", "RegisteredByName", "ReviewedByName", "Subject", "Body",
         "Remark", "IssuedByName", "GrantedByName", "OperatorName", "OrderId", "FileName", "Title",
-        "CreditCode", "Details",
+        "CreditCode", "Details", "RegisteredAddress", "LegalName", "BankName", "AccountHolder",
     };
 
     /// <summary>Every distinct stored value of those columns, longest first (so a name is removed before a part of it).</summary>
