@@ -46,6 +46,9 @@ internal sealed record CircuitOptions
         "/vendor/resellers",
         "/organization/reseller-applications@distributor",
         "/todo@vendor",
+        "/vendor/partner-applications",
+        "/vendor/certifications",
+        "/organization/certification",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -33,6 +33,11 @@ try
         return await ConsumptionBenchmark.RunAsync(args.Skip(1).ToList());
     }
 
+    if (args.Length > 0 && args[0] == OnboardingBenchmark.Mode)
+    {
+        return await OnboardingBenchmark.RunAsync(args.Skip(1).ToList());
+    }
+
     if (args.Length > 0 && args[0] == ResellerBenchmark.Mode)
     {
         return await ResellerBenchmark.RunAsync(args.Skip(1).ToList());
