@@ -122,7 +122,7 @@ public class CertificationTests
             world.Certifications().UploadBankLetterAsync(world.AdminA, view.Version + 1, [Upload("bank-letter.pdf")]));
         Assert.Equal("Certification.BankLetterRequiredField", noFile.FieldErrors["BankLetter"]);
         Assert.Equal("Upload.FileType", badFile.FieldErrors["BankLetter"]);
-        Assert.Equal("Certification.AlreadyChanged", staleVersion.ResourceKey);
+        Assert.Equal("Certification.ChangedMeanwhile", staleVersion.ResourceKey);
         Assert.Empty((await world.Certifications().MineAsync(world.AdminA))!.Documents);
 
         world.Clock.Advance(TimeSpan.FromHours(1));
@@ -241,7 +241,8 @@ public class CertificationTests
         var staleReject = await Assert.ThrowsAsync<CertificationChangedException>(() =>
             world.Certifications().RejectAsync(world.Vendor, new RejectCertificationInput(new CertificationTarget(view.Id, view.Version + 1), "No")));
 
-        Assert.All(new[] { noVersion, wrongVersion, stalePage, staleReject }, e => Assert.Equal(("Certification.AlreadyChanged", ErrorCodes.AlreadyProcessed), (e.ResourceKey, e.Code)));
+        // Nobody decided these rounds yet: the message says only that the certification changed meanwhile.
+        Assert.All(new[] { noVersion, wrongVersion, stalePage, staleReject }, e => Assert.Equal(("Certification.ChangedMeanwhile", ErrorCodes.AlreadyProcessed), (e.ResourceKey, e.Code)));
         Assert.Equal(rows, await world.CountOnboardingRowsAsync());
         var unchanged = await world.LoadCertificationAsync(world.PartnerA);
         Assert.Equal((CertificationStatus.ManualReview, view.Version, 1), (unchanged.Status, unchanged.Version, unchanged.Round));
@@ -420,5 +421,22 @@ public class CertificationTests
         Assert.Equal((null, null), (round2.DecidedByName, round2.DecidedAtUtc));
         var row = Assert.Single((await world.Certifications().ListAsync(world.Vendor, CertificationFilter.ToReview, 0, 20)).Rows);
         Assert.Null(row.DecidedByName);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R6_a_credit_code_another_partner_certified_cannot_be_certified_again_so_its_supplier_record_stays_that_partners(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var code = Code(77);
+        await world.SupplierAsync(code, BankA, "6222020200100000001");
+        await world.Certifications().SubmitAsync(world.AdminA, BusinessInfo(code, account: "6222020200100000001"));
+        var rows = await world.CountOnboardingRowsAsync();
+
+        var taken = await Assert.ThrowsAsync<ValidationException>(() => world.Certifications().SubmitAsync(world.AdminB, BusinessInfo(code, account: "6214830100200000099")));
+
+        Assert.Equal("Certification.CodeTaken", taken.FieldErrors[nameof(CertificationInput.CreditCode)]);
+        Assert.Equal(rows, await world.CountOnboardingRowsAsync());
+        Assert.Null(await world.Certifications().MineAsync(world.AdminB));
+        Assert.Equal("6222020200100000001", (await world.LoadSupplierAsync(code)).BankAccount);
     }
 }

@@ -80,7 +80,7 @@ public class OnboardingInboxTests
         var letterOutcome = outcomes.Single(o => o.Id == letter.Id);
         Assert.Equal((ReviewItemKind.Certification, true, LegalNameA), (letterOutcome.Kind, letterOutcome.Succeeded, letterOutcome.Title));
         var stale = outcomes.Single(o => o.Id == holder.Id);
-        Assert.Equal((false, "Certification.AlreadyChanged"), (stale.Succeeded, stale.MessageKey));
+        Assert.Equal((false, "Certification.ChangedMeanwhile"), (stale.Succeeded, stale.MessageKey));
 
         // R5 through its service: the partner enrolled, the decision audited.
         var approved = await world.LoadNetworkAsync(application.Id);

@@ -20,6 +20,18 @@ public enum ContractingEntity
 
 public class Organization
 {
+    public const int MaxName = 200;
+
+    /// <summary>
+    /// A unique name for an organization whose company name is taken (names are unique: people sign in by them): the name
+    /// with a unique, language-neutral <paramref name="suffix"/> (an application number), the name shortened to fit.
+    /// </summary>
+    public static string NameWithSuffix(string name, string suffix)
+    {
+        var tail = $" · {suffix}";
+        return (name.Length + tail.Length <= MaxName ? name : name[..(MaxName - tail.Length)].TrimEnd()) + tail;
+    }
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string Name { get; set; }
     public OrganizationKind Kind { get; set; }

@@ -8,7 +8,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organization> org)
     {
         org.ToTable("Organizations");
-        org.Property(o => o.Name).HasMaxLength(200);
+        org.Property(o => o.Name).HasMaxLength(Organization.MaxName);
         org.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
         org.Property(o => o.ContractingEntity).HasConversion<int>();
         org.HasIndex(o => o.Name).IsUnique();

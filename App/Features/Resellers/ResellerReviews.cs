@@ -103,7 +103,7 @@ public sealed class ResellerReviews(
     /// </summary>
     private static async Task<string> ResellerNameAsync(AppDbContext db, ResellerApplication application, CancellationToken ct) =>
         await db.Organizations.AnyAsync(o => o.Name == application.CompanyName, ct)
-            ? $"{application.CompanyName} · {application.Number}"
+            ? Organization.NameWithSuffix(application.CompanyName, application.Number)
             : application.CompanyName;
 
     /// <summary>Approves each application in its own transaction, so one refusal (e.g. someone was first) stops no other.</summary>

@@ -35,8 +35,10 @@ public sealed class Notifier(IMailSender mail, NotificationSignals signals, IStr
             .ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var arguments = JsonSerializer.Serialize(draft.Arguments);
-        var subject = string.Format(CultureInfo.CurrentCulture, L[draft.MessageKey].Value, draft.Arguments.Cast<object>().ToArray());
-        var body = subject + Environment.NewLine + Environment.NewLine + L["Notification.MailFooter"].Value;
+        var message = string.Format(CultureInfo.CurrentCulture, L[draft.MessageKey].Value, draft.Arguments.Cast<object>().ToArray());
+        // A message with free text (a company name, a reviewer's reason) can outgrow a subject line: the body keeps it whole.
+        var subject = message.Length <= OutboxMessage.MaxSubject ? message : message[..(OutboxMessage.MaxSubject - 1)] + "…";
+        var body = message + Environment.NewLine + Environment.NewLine + L["Notification.MailFooter"].Value;
         foreach (var recipient in recipients)
         {
             db.Set<Notification>().Add(new Notification

@@ -20,6 +20,8 @@ public class OutboxMessage : ITenantOwnedOrPlatform
     public string Kind { get; set; } = "";
 
     public string Recipient { get; set; } = "";
+    public const int MaxSubject = 300;
+
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
 
@@ -39,7 +41,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.ToTable("OutboxMessages");
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.Recipient).HasMaxLength(254);
-        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.MaxSubject);
         builder.Property(m => m.Body).HasMaxLength(8000);
         builder.Property(m => m.Culture).HasMaxLength(16);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -11,10 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Onboarding.Certification;
 
-/// <summary>A reviewer came second, or the partner's form was stale: who changed it and when.</summary>
+/// <summary>
+/// A reviewer came second, or the partner's form was stale: who decided and when, or (a partner's own submission meanwhile,
+/// which no one decided yet) only that it changed.
+/// </summary>
 public sealed class CertificationChangedException(string? decidedBy, DateTime? decidedAtUtc)
     : BusinessException(ErrorCodes.AlreadyProcessed, $"The certification was already changed by {decidedBy}.",
-        "Certification.AlreadyChanged", decidedBy ?? "", BeijingTime.Format(decidedAtUtc));
+        decidedBy is null ? "Certification.ChangedMeanwhile" : "Certification.AlreadyChanged", decidedBy ?? "", BeijingTime.Format(decidedAtUtc));
 
 /// <summary>
 /// R6, business-information certification. The partner submits its legal name, credit code and the bank account incentives
@@ -43,6 +46,14 @@ public sealed class BusinessCertifications(
         DemandPartner(actor);
         var fields = Validate(input);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
+        // A company is certified by one partner: another's certification of the same credit code (not rejected) would let a
+        // bank letter approved for one partner rewrite the supplier record the other is paid by.
+        if (await db.BusinessCertifications.IgnoreQueryFilters()
+                .AnyAsync(c => c.CreditCode == fields.CreditCode && c.OrganizationId != actor.OrganizationId && c.Status != CertificationStatus.Rejected, ct))
+        {
+            throw new ValidationException(nameof(CertificationInput.CreditCode), "Certification.CodeTaken");
+        }
+
         var certification = await db.BusinessCertifications.SingleOrDefaultAsync(c => c.OrganizationId == actor.OrganizationId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         if (certification is null)
@@ -77,6 +88,8 @@ public sealed class BusinessCertifications(
         certification.BankAccount = fields.BankAccount;
         certification.AccountHolder = fields.AccountHolder;
         certification.RejectionReason = null;
+        certification.DecidedByName = null;
+        certification.DecidedAtUtc = null;
         Record(db, certification, CertificationEventKind.Submitted, actor.DisplayName, null, now);
 
         // Automatic certification (R6).

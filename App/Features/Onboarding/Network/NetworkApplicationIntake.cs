@@ -87,12 +87,20 @@ public sealed class NetworkApplicationIntake(
         var bells = await CheckAsync(db, application, hadDocuments || files.Count > 0, baseUri, now, ct);
         try
         {
-            await SaveAsync(db, ct);
+            await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(error))
         {
-            // The same link submitted twice at once (two tabs): one round, not two.
-            throw new BusinessException(ErrorCodes.AlreadyProcessed, $"Application {application.Number} was resubmitted meanwhile.", "NetworkApply.AlreadyResubmitted", application.Number);
+            // The same link submitted twice at once (two tabs) makes one round, not two: the other tab's round (and, when it
+            // passed the checks, its organization) won. Otherwise another application of the company committed meanwhile.
+            await using var fresh = await dbFactory.CreateSystemAsync(ct);
+            var round = await fresh.NetworkApplications.Where(a => a.Id == application.Id).Select(a => a.Round).SingleAsync(ct);
+            if (round >= application.Round)
+            {
+                throw new BusinessException(ErrorCodes.AlreadyProcessed, $"Application {application.Number} was resubmitted meanwhile.", "NetworkApply.AlreadyResubmitted", application.Number);
+            }
+
+            throw new ValidationException(nameof(NetworkApplicationInput.CreditCode), "NetworkApply.CompanyApplied");
         }
 
         bells?.Ring();

@@ -29,7 +29,7 @@ internal static class PartnerEnrollment
         // Organization names are unique (people sign in by them): a reviewer who admits a company whose name is taken gets it
         // with the application number, which is unique and language-neutral.
         var name = await db.Organizations.AnyAsync(o => o.Name == application.CompanyName, ct)
-            ? $"{application.CompanyName} · {application.Number}"
+            ? Organization.NameWithSuffix(application.CompanyName, application.Number)
             : application.CompanyName;
         var partner = new Organization { Name = name, Kind = OrganizationKind.SolutionProvider, CreatedUtc = now };
         db.Organizations.Add(partner);
