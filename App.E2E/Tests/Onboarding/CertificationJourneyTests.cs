@@ -9,7 +9,7 @@ namespace BlazorPartner.E2E.Tests.Onboarding;
 
 /// <summary>
 /// R6 end to end: Partner C submits bank details that differ from those the vendor holds for it as a supplier, so
-/// certification fails and asks for a bank letter; the admin uploads one, the operator sees it in To do and approves it in
+/// certification fails and asks for a bank letter; the admin uploads one, the operator approves it in
 /// Business certifications, and Partner C is certified.
 /// </summary>
 [Collection(E2ECollection.Name)]

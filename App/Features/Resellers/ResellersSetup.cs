@@ -3,7 +3,6 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Platform.Seeding;
-using BlazorPartner.Features.Resellers.Public;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BlazorPartner.Features.Resellers;
@@ -21,7 +20,6 @@ public static class ResellersSetup
         services.AddSingleton<ResellerQueries>();
         services.AddSingleton<ResellerAssignments>();
         services.AddScoped<IDemoData, ResellerDemoData>();
-        services.AddApplicationRateLimit();
         services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.ResellerApplications", ResellerRoutes.VendorApplications, "assignment_ind", ResellerPermissions.Review, 50));
         services.AddMenuLink(new MenuLink(NavGroups.Vendor, "Nav.Resellers", ResellerRoutes.VendorResellers, "account_tree", ResellerPermissions.Move, 55));
         services.AddMenuLink(new MenuLink(NavGroups.Organization, "Nav.ResellerCooperation", ResellerRoutes.DistributorApplications, "assignment_ind", ResellerPermissions.Decide, 30));

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
-namespace BlazorPartner.Features.Resellers.Public;
+namespace BlazorPartner.Platform.Http;
 
 /// <summary>
 /// The public application forms (reseller, R40; partner network, R5) are anonymous and take uploads, so each client address
@@ -37,7 +37,7 @@ public static class ApplicationRateLimit
             {
                 var L = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(L["ResellerApply.TooManyRequests", (int)Window.TotalMinutes].Value, ct);
+                await context.HttpContext.Response.WriteAsync(L["Apply.TooManyRequests", (int)Window.TotalMinutes].Value, ct);
             };
         });
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using BlazorPartner.Features.Resellers.Public;
+using BlazorPartner.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace BlazorPartner.Tests.Features.Resellers;
+namespace BlazorPartner.Tests.Platform.Http;
 
-/// <summary>The anonymous application form (R40) is limited per client address; the console is not.</summary>
+/// <summary>The anonymous application forms (R40, R5) share one limit per client address; the console is not limited.</summary>
 public class ApplicationRateLimitTests
 {
     [Fact]
@@ -22,6 +22,12 @@ public class ApplicationRateLimitTests
         using (var refused = limiter.AttemptAcquire(first))
         {
             Assert.False(refused.IsAcquired);
+        }
+
+        // The partner-network form is the same budget: switching forms does not get round it.
+        using (var otherForm = limiter.AttemptAcquire(Post("/apply/partner", "203.0.113.7")))
+        {
+            Assert.False(otherForm.IsAcquired);
         }
 
         using (var otherAddress = limiter.AttemptAcquire(Post("/apply/reseller", "198.51.100.2")))
