@@ -66,15 +66,22 @@ public sealed class NetworkApplicationIntake(
     {
         await using var db = await dbFactory.CreateSystemAsync(ct);
         var id = await FindAsync(db, token, ct);
-        var application = await db.NetworkApplications.SingleAsync(a => a.Id == id, ct);
         var (fields, files) = Validate(input, uploads);
-        if (application.Status != NetworkApplicationStatus.Rejected)
+        var now = time.GetUtcNow().UtcDateTime;
+
+        // The row is claimed before anything else is written: a second tab sending the same link waits here for the first
+        // one's commit and then finds the application no longer rejected (one round, not two). Without the claim the two
+        // would race for the new organization's name and PostgreSQL could end it in a deadlock instead of an answer.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.NetworkApplications.Where(a => a.Id == id && a.Status == NetworkApplicationStatus.Rejected)
+            .ExecuteUpdateAsync(update => update.SetProperty(a => a.UpdatedAtUtc, now), ct);
+        var application = await db.NetworkApplications.SingleAsync(a => a.Id == id, ct);
+        if (claimed == 0)
         {
             throw new BusinessException(ErrorCodes.IllegalOperation, $"Application {application.Number} is {application.Status}.", "NetworkApply.NotRejected", application.Number);
         }
 
         await DemandAvailableAsync(db, fields, application.Id, ct);
-        var now = time.GetUtcNow().UtcDateTime;
         var hadDocuments = await db.NetworkApplicationDocuments.AnyAsync(d => d.ApplicationId == application.Id, ct);
         application.Round++;
         application.RejectionReason = null;
@@ -88,6 +95,7 @@ public sealed class NetworkApplicationIntake(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(error))
         {
