@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Diagnostics.Health;
 using BlazorPartner.Features.Onboarding;
 using BlazorPartner.Features.Resellers;
 using BlazorPartner.Components;
@@ -28,7 +29,7 @@ builder.Services.AddRadzenLocalization();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDatabaseKeyRing();
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+builder.Services.AddAppHealthChecks();
 
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
@@ -50,7 +51,7 @@ app.MapExportEndpoints();
 app.MapResellerEndpoints();
 app.MapOnboardingEndpoints();
 app.MapCultureEndpoint();
-app.MapHealthChecks("/health");
+app.MapAppHealthChecks();
 app.MapMemoryDiagnostics(app.Configuration);
 
 await DatabaseInitializer.InitializeAsync(app.Services);

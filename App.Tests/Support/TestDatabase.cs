@@ -86,7 +86,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static string? s_sqliteTemplate;
     private static string? s_postgresTemplate;
 
-    private static AppDbContextFactory<SqliteAppDbContext> SqliteFactory(string connectionString)
+    internal static AppDbContextFactory<SqliteAppDbContext> SqliteFactory(string connectionString)
     {
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
         DatabaseRegistration.ConfigureSqlite(options, connectionString);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace BlazorPartner.Platform.Jobs;
 
 /// <summary>
@@ -21,13 +23,20 @@ public static class PeriodicJobs
     public static IServiceCollection AddPeriodicJob<TJob, TOptions>(this IServiceCollection services, Func<TOptions, PeriodicJobSchedule> schedule)
         where TJob : class, IPeriodicJob
         where TOptions : class =>
-        services.AddHostedService(sp => new PeriodicJobWorker<TJob>(
+        services.AddJobHeartbeats().AddHostedService(sp => new PeriodicJobWorker<TJob>(
             sp.GetRequiredService<TJob>(),
             schedule(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TOptions>>().Value),
+            sp.GetRequiredService<JobHeartbeats>(),
             sp.GetRequiredService<ILogger<PeriodicJobWorker<TJob>>>()));
+
+    public static IServiceCollection AddJobHeartbeats(this IServiceCollection services)
+    {
+        services.TryAddSingleton<JobHeartbeats>();
+        return services;
+    }
 }
 
-internal sealed class PeriodicJobWorker<TJob>(TJob job, PeriodicJobSchedule schedule, ILogger<PeriodicJobWorker<TJob>> logger) : BackgroundService
+internal sealed class PeriodicJobWorker<TJob>(TJob job, PeriodicJobSchedule schedule, JobHeartbeats heartbeats, ILogger<PeriodicJobWorker<TJob>> logger) : BackgroundService
     where TJob : IPeriodicJob
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,16 +46,20 @@ internal sealed class PeriodicJobWorker<TJob>(TJob job, PeriodicJobSchedule sche
             return;
         }
 
+        var name = typeof(TJob).Name;
+        heartbeats.Started(name, schedule.Interval);
         using var timer = new PeriodicTimer(schedule.Interval);
         do
         {
             try
             {
                 await job.RunOnceAsync(stoppingToken);
+                heartbeats.Passed(name, failed: false);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                logger.LogError(error, "{Job} pass failed; the next tick retries", typeof(TJob).Name);
+                heartbeats.Passed(name, failed: true);
+                logger.LogError(error, "{Job} pass failed; the next tick retries", name);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
