@@ -49,6 +49,7 @@ internal sealed record CircuitOptions
         "/vendor/partner-applications",
         "/vendor/certifications",
         "/organization/certification",
+        "/vendor/operations",
     ];
 
     public IReadOnlyList<string> Pages { get; init; } = DefaultPages;

@@ -188,6 +188,7 @@ public static partial class AuditedPages
         // Reseller applications (AuditedPages.Resellers.cs).
         .. ResellerPages,
         .. OnboardingPages,
+        .. OperationsPages,
     ];
 
     public static AuditedPage Named(string name) => All.Single(p => p.Name == name);

@@ -6,6 +6,7 @@ using BlazorPartner.Features.Funds;
 using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Notifications;
 using BlazorPartner.Features.Onboarding;
+using BlazorPartner.Features.Operations;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Features.Outbox;
 using BlazorPartner.Features.Resellers;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
             .AddRoles()
             .AddResellers()
             .AddOnboarding()
+            .AddOperations()
             .AddReviewInbox()
             .AddNotificationsPage();
 }

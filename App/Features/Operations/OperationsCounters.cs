@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using BlazorPartner.Core.Data;
+using BlazorPartner.Core.Errors;
+using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Exports;
+using BlazorPartner.Platform.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorPartner.Features.Operations;
+
+public static class OperationsPermissions
+{
+    public const string Group = "Operations";
+
+    /// <summary>The vendor operator reads the instance's own counters (issue 9 §5).</summary>
+    public const string View = "operations.view";
+
+    public static readonly IReadOnlyList<PermissionDefinition> All = [new(View, Group, [AppRoles.VendorOperator])];
+}
+
+public static class OperationsRoutes
+{
+    public const string Counters = "/vendor/operations";
+}
+
+public sealed record ExportQueueCounts(int Queued, int Running, int FailedLastDay);
+
+/// <summary>What one instance is doing right now: the counters an operator reads before asking for logs.</summary>
+public sealed record OperationsSnapshot(
+    string Instance,
+    DateTime StartedUtc,
+    int OpenCircuits,
+    int ConnectedCircuits,
+    long WorkingSetBytes,
+    long ManagedBytes,
+    IReadOnlyList<JobBeat> Jobs,
+    ExportQueueCounts Exports,
+    DateTime TakenUtc);
+
+/// <summary>
+/// The vendor operator's view of this instance (issue 9 §5): circuits held and connected, memory, each periodic job's last
+/// pass, and the export queue (which is shared by every instance, so it is read from the database).
+/// </summary>
+public sealed class OperationsCounters(IDbContextFactory<AppDbContext> dbFactory, OpenCircuits circuits, JobHeartbeats jobs, TimeProvider time)
+{
+    public async Task<OperationsSnapshot> SnapshotAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsVendor || !actor.Can(OperationsPermissions.View))
+        {
+            throw new AccessDeniedException(OperationsPermissions.View);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var dayAgo = now.AddDays(-1);
+        await using var db = await dbFactory.CreateSystemAsync(ct);
+        var queued = await db.ExportJobs.CountAsync(j => j.Status == ExportJobStatus.Queued, ct);
+        var running = await db.ExportJobs.CountAsync(j => j.Status == ExportJobStatus.Running, ct);
+        var failed = await db.ExportJobs.CountAsync(j => j.Status == ExportJobStatus.Failed && j.CreatedUtc >= dayAgo, ct);
+        using var process = Process.GetCurrentProcess();
+        return new OperationsSnapshot(
+            Environment.MachineName + ":" + Environment.ProcessId,
+            process.StartTime.ToUniversalTime(),
+            circuits.Open,
+            circuits.Connected,
+            process.WorkingSet64,
+            GC.GetTotalMemory(forceFullCollection: false),
+            jobs.All,
+            new ExportQueueCounts(queued, running, failed),
+            now);
+    }
+}
