@@ -30,12 +30,14 @@ builder.Services.AddRadzenLocalization();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDatabaseKeyRing();
 builder.Services.AddAppHealthChecks();
+builder.Services.AddUserLogScopes();
 
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddMemoryDiagnostics(builder.Configuration);
 
 var app = builder.Build();
+app.UseUserLogScopes();
 
 // Forwarded headers, security headers, exception handler + HSTS + HTTPS outside Development, 503 and 404 pages (ADR 0007).
 app.UseAppHttpHardening();
