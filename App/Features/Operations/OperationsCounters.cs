@@ -53,9 +53,12 @@ public sealed class OperationsCounters(IDbContextFactory<AppDbContext> dbFactory
         var now = time.GetUtcNow().UtcDateTime;
         var dayAgo = now.AddDays(-1);
         await using var db = await dbFactory.CreateSystemAsync(ct);
-        var queued = await db.ExportJobs.CountAsync(j => j.Status == ExportJobStatus.Queued, ct);
-        var running = await db.ExportJobs.CountAsync(j => j.Status == ExportJobStatus.Running, ct);
-        var failed = await db.ExportJobs.CountAsync(j => j.Status == ExportJobStatus.Failed && j.CreatedUtc >= dayAgo, ct);
+        // One read of the queue: the (Status, CreatedUtc) index serves each status' count.
+        var counts = await db.ExportJobs
+            .Where(j => j.Status == ExportJobStatus.Queued || j.Status == ExportJobStatus.Running || (j.Status == ExportJobStatus.Failed && j.CreatedUtc >= dayAgo))
+            .GroupBy(j => j.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         using var process = Process.GetCurrentProcess();
         return new OperationsSnapshot(
             Environment.MachineName + ":" + Environment.ProcessId,
@@ -65,7 +68,7 @@ public sealed class OperationsCounters(IDbContextFactory<AppDbContext> dbFactory
             process.WorkingSet64,
             GC.GetTotalMemory(forceFullCollection: false),
             jobs.All,
-            new ExportQueueCounts(queued, running, failed),
+            new ExportQueueCounts(counts.GetValueOrDefault(ExportJobStatus.Queued), counts.GetValueOrDefault(ExportJobStatus.Running), counts.GetValueOrDefault(ExportJobStatus.Failed)),
             now);
     }
 }

@@ -17,7 +17,8 @@ public sealed class JobsHealthCheck(JobHeartbeats heartbeats, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var stalled = new List<string>();
         var failing = new List<string>();
-        foreach (var beat in heartbeats.All)
+        var beats = heartbeats.All;
+        foreach (var beat in beats)
         {
             var since = beat.LastPassUtc ?? beat.StartedUtc;
             var allowed = beat.Interval * 3 + (beat.LastPassUtc is null ? StartupGrace : TimeSpan.Zero);
@@ -31,7 +32,7 @@ public sealed class JobsHealthCheck(JobHeartbeats heartbeats, TimeProvider time)
             }
         }
 
-        var data = new Dictionary<string, object> { ["jobs"] = heartbeats.All.Count };
+        var data = new Dictionary<string, object> { ["jobs"] = beats.Count };
         if (stalled.Count > 0)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"No recent pass: {string.Join(", ", stalled)}.", data: data));
@@ -39,6 +40,6 @@ public sealed class JobsHealthCheck(JobHeartbeats heartbeats, TimeProvider time)
 
         return Task.FromResult(failing.Count > 0
             ? HealthCheckResult.Degraded($"Last pass failed: {string.Join(", ", failing)}.", data: data)
-            : HealthCheckResult.Healthy($"{heartbeats.All.Count} job(s) running.", data: data));
+            : HealthCheckResult.Healthy($"{beats.Count} job(s) running.", data: data));
     }
 }
