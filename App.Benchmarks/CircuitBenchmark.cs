@@ -38,10 +38,10 @@ internal sealed record PageMemory(CircuitPage Page, int Circuits, ServerMemory B
 internal static class CircuitBenchmark
 {
     private const string Password = "Partner#2026";
-    private const string ChromiumPath = "/usr/bin/chromium";
+    internal const string ChromiumPath = "/usr/bin/chromium";
     private const string InteractiveSelector = "html[data-interactive='true']";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox",
         "--disable-gpu",
@@ -259,7 +259,7 @@ internal static class CircuitBenchmark
     private static string ReadySelector(string url) =>
         url.EndsWith("opportunities", StringComparison.Ordinal) || url.EndsWith("customers", StringComparison.Ordinal) ? "tr.rz-data-row" : "h1";
 
-    private static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress, string email)
+    internal static async Task<string> SignInAsync(IBrowser browser, Uri baseAddress, string email)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-US" });
         var page = await context.NewPageAsync();
@@ -304,10 +304,10 @@ internal static class CircuitBenchmark
         $"{m.OpenCircuits} circuits, working set {Format.MB(m.WorkingSetBytes)}, private {Format.MB(m.PrivateBytes)}, managed {Format.MB(m.ManagedBytes)}, " +
         $"GC heap {Format.MB(m.HeapSizeBytes)}, committed {Format.MB(m.CommittedBytes)}{(m.ServerGc ? ", SERVER GC" : "")}";
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -38,6 +38,11 @@ try
         return await OnboardingBenchmark.RunAsync(args.Skip(1).ToList());
     }
 
+    if (args.Length > 0 && args[0] == FirstVisitBenchmark.Mode)
+    {
+        return await FirstVisitBenchmark.RunAsync(args.Skip(1).ToList());
+    }
+
     if (args.Length > 0 && args[0] == ResellerBenchmark.Mode)
     {
         return await ResellerBenchmark.RunAsync(args.Skip(1).ToList());

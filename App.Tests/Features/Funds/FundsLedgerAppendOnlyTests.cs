@@ -1,3 +1,4 @@
+using BlazorPartner.Tests.Support;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using BlazorPartner.Features.Funds;
@@ -10,7 +11,7 @@ public partial class FundsLedgerAppendOnlyTests
     [Fact]
     public void R21_no_source_file_updates_or_deletes_a_ledger_line()
     {
-        var app = Path.Combine(RepositoryRoot(), "App");
+        var app = Path.Combine(RepositoryFiles.Root, "App");
         var offenders = Directory.EnumerateFiles(app, "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(app, "*.razor", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -40,15 +41,4 @@ public partial class FundsLedgerAppendOnlyTests
     // LedgerEntries (or Set<LedgerEntry>) followed on the same line by an update, a removal or a bulk statement.
     [GeneratedRegex(@"(LedgerEntries|Set<LedgerEntry>\(\))\s*[\.\w\(\)<>=, ]*\.(Update|UpdateRange|Remove|RemoveRange|ExecuteUpdate\w*|ExecuteDelete\w*|Attach)\b")]
     private static partial Regex MutatesLedger();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BlazorPartner.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 }
