@@ -18,6 +18,7 @@ using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Http;
 using BlazorPartner.Platform.Exports;
 using BlazorPartner.Platform.StaticAssets;
+using BlazorPartner.Platform.Live;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,8 @@ builder.Services.AddUserLogScopes();
 
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
+// After the features: on PostgreSQL, replaces the single-process change feed with one relayed between instances.
+builder.Services.AddChangeRelay(builder.Configuration);
 builder.Services.AddMemoryDiagnostics(builder.Configuration);
 
 var app = builder.Build();

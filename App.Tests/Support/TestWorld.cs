@@ -90,7 +90,7 @@ public sealed class TestWorld : IAsyncDisposable
     }
 
     public OpportunityAutoRejecter NewAutoRejecter(int batchSize = 1000) =>
-        new(Factory, Clock, Options.Create(new OpportunityOptions { AutoRejectBatchSize = batchSize }), Microsoft.Extensions.Logging.Abstractions.NullLogger<OpportunityAutoRejecter>.Instance);
+        new(Factory, Clock, Options.Create(new OpportunityOptions { AutoRejectBatchSize = batchSize }), Get<BlazorPartner.Platform.Live.ChangeFeed>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OpportunityAutoRejecter>.Instance);
 
     /// <summary>Shares a valid opportunity with <paramref name="partner"/> (Partner A by default) as the vendor operator.</summary>
     public Task<Guid> ShareAsync(Guid? partner = null, string customer = "Acme Cloud Co.", decimal amount = 123456.78m) =>

@@ -2,6 +2,7 @@ using BlazorPartner.Components.Shared;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity;
+using BlazorPartner.Platform.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Radzen;
@@ -18,6 +19,7 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
 {
     private CancellationTokenSource? _cancellation;
     private bool _disposed;
+    private LiveRefresh? _live;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -27,6 +29,12 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
 
     [Inject]
     private IStringLocalizer<SharedResource> Text { get; set; } = default!;
+
+    [Inject]
+    private ChangeFeed Changes { get; set; } = default!;
+
+    [Inject]
+    private ILogger<AppComponentBase> Logger { get; set; } = default!;
 
     /// <summary>Cancelled when the component is disposed (navigation away, circuit closed).</summary>
     protected CancellationToken Cancellation => _disposed ? new CancellationToken(canceled: true) : (_cancellation ??= new CancellationTokenSource()).Token;
@@ -110,10 +118,25 @@ public abstract class AppComponentBase : ComponentBase, IDisposable
     protected void Notify(NotificationSeverity severity, string message) =>
         Notifications.Notify(new NotificationMessage { Severity = severity, Summary = message, Duration = severity == NotificationSeverity.Success ? 4000 : 10000 });
 
+    /// <summary>
+    /// Re-runs <paramref name="refresh"/> (then re-renders) when another user, on any instance, changes what
+    /// <paramref name="topics"/> name (issue 9 §2). One watch per component; a later call replaces it.
+    /// </summary>
+    protected void WatchChanges(IEnumerable<string> topics, Func<Task> refresh)
+    {
+        _live?.Dispose();
+        _live = new LiveRefresh(Changes, topics, InvokeAsync, async () =>
+        {
+            await refresh();
+            StateHasChanged();
+        }, Logger);
+    }
+
     /// <summary>Cancels work still running for this component. Safe to call more than once.</summary>
     public virtual void Dispose()
     {
         _disposed = true;
+        _live?.Dispose();
         if (_cancellation is { } cancellation)
         {
             _cancellation = null;

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
@@ -25,7 +26,7 @@ public sealed class OpportunityOptions
 /// (status still pending, deadline passed) stamped with this pass's run id, so two app instances on one database
 /// never process the same row twice and every rejection gets exactly one audit row.
 /// </summary>
-public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<OpportunityOptions> options, ILogger<OpportunityAutoRejecter> logger) : IPeriodicJob
+public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<OpportunityOptions> options, ChangeFeed changes, ILogger<OpportunityAutoRejecter> logger) : IPeriodicJob
 {
     /// <summary>The audit reason, stored as a resource key so each reader sees it in their language.</summary>
     public const string AutoRejectReasonKey = "Opportunity.AutoRejectReason";
@@ -80,6 +81,7 @@ public sealed class OpportunityAutoRejecter(IDbContextFactory<AppDbContext> dbFa
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            changes.Publish(claimed.Select(c => LiveTopics.Opportunities(c.OrganizationId)).Append(LiveTopics.AllOpportunities));
             total += claimed.Count;
         }
 

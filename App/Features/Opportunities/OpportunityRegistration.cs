@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Platform.Exports;
 using BlazorPartner.Components.Navigation;
@@ -13,6 +14,7 @@ public static class OpportunityRegistration
     {
         services.Configure<OpportunityOptions>(configuration.GetSection(OpportunityOptions.Section));
         services.AddPermissions(OpportunityPermissions.All);
+        services.AddChangeFeed();
         services.AddSingleton<OpportunityQueries>();
         services.AddSingleton<OpportunityWorkflow>();
         services.AddSingleton<OpportunitySharing>();

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Currency;
@@ -14,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorPartner.Features.Opportunities;
 
 /// <summary>The vendor operator shares an opportunity with one partner (R9); the R10 deadline is fixed at that moment.</summary>
-public sealed class OpportunitySharing(IDbContextFactory<AppDbContext> dbFactory, WorkCalendarService calendar, TimeProvider time)
+public sealed class OpportunitySharing(IDbContextFactory<AppDbContext> dbFactory, WorkCalendarService calendar, TimeProvider time, ChangeFeed changes)
 {
     public const int MaxCustomerNameLength = 200;
     public const int MaxCityLength = 64;
@@ -74,6 +75,7 @@ public sealed class OpportunitySharing(IDbContextFactory<AppDbContext> dbFactory
             After = new { opportunity.Number, Partner = partner.Name, opportunity.CustomerName, opportunity.EstimatedAmountFen, opportunity.DeadlineUtc },
         }, time);
         await db.SaveChangesAsync(ct);
+        changes.Publish(LiveTopics.Opportunities(partner.Id), LiveTopics.AllOpportunities);
         return opportunity.Id;
     }
 

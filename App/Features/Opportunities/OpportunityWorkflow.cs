@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
@@ -13,7 +14,7 @@ namespace BlazorPartner.Features.Opportunities;
 /// same opportunity at once exactly one succeeds and the other learns who beat them. A command that carries the
 /// version the user saw is also refused when the row changed since the user loaded it.
 /// </summary>
-public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<OpportunityWorkflow> logger)
+public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ChangeFeed changes, ILogger<OpportunityWorkflow> logger)
 {
     public const int MaxNoteLength = 500;
     public const int MaxProgressNoteLength = 1000;
@@ -216,6 +217,8 @@ public sealed class OpportunityWorkflow(IDbContextFactory<AppDbContext> dbFactor
         try
         {
             await db.SaveChangesAsync(ct);
+            // Other users' lists, tab counts and details of this opportunity re-read it (issue 9 §2).
+            changes.Publish(LiveTopics.Opportunities(opportunity.OrganizationId), LiveTopics.AllOpportunities);
         }
         catch (DbUpdateConcurrencyException)
         {

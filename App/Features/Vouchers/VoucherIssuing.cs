@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Currency;
 using BlazorPartner.Core.Data;
@@ -16,7 +17,7 @@ namespace BlazorPartner.Features.Vouchers;
 /// once, a PostgreSQL row lock re-checks the condition), and the vouchers, the issue row (its id is the form's
 /// idempotency key), the operation-log rows and the audit row are saved together.
 /// </summary>
-public sealed class VoucherIssuing(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<VoucherIssuing> logger)
+public sealed class VoucherIssuing(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ChangeFeed changes, ILogger<VoucherIssuing> logger)
 {
     public const int MaxCustomers = 10;
     public const int MaxRemarkLength = 200;
@@ -210,6 +211,7 @@ public sealed class VoucherIssuing(IDbContextFactory<AppDbContext> dbFactory, Ti
         }, time);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        changes.Publish(LiveTopics.Vouchers(actor.OrganizationId), LiveTopics.AllVouchers);
         logger.LogInformation("Issued {Count} vouchers of {FaceValue} fen from quota {Quota}", customerIds.Count, faceValue.Fen, quota.Id);
         return new IssueResult(input.IdempotencyKey, customerIds.Count, total, Replayed: false);
     }

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Currency;
 using BlazorPartner.Core.Data;
@@ -15,7 +16,7 @@ namespace BlazorPartner.Features.Vouchers;
 /// CBC.99000045: a consultative-mode customer pays the vendor directly, so once such a customer has spent part of a
 /// voucher the rest stays with it and cannot be recalled; its untouched vouchers can.
 /// </summary>
-public sealed class VoucherRecalls(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class VoucherRecalls(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ChangeFeed changes)
 {
     public async Task<RecallResult> RecallAsync(Actor actor, Guid voucherId, int? expectedVersion = null, CancellationToken ct = default)
     {
@@ -66,6 +67,7 @@ public sealed class VoucherRecalls(IDbContextFactory<AppDbContext> dbFactory, Ti
         }, time);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        changes.Publish(LiveTopics.Vouchers(actor.OrganizationId), LiveTopics.AllVouchers);
         return new RecallResult(voucherId, returned);
     }
 

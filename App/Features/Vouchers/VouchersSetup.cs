@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Exports;
 using BlazorPartner.Platform.Jobs;
 using BlazorPartner.Components.Navigation;
@@ -14,6 +15,7 @@ public static class VouchersSetup
     {
         services.Configure<VoucherOptions>(configuration.GetSection(VoucherOptions.Section));
         services.AddPermissions(VoucherPermissions.All);
+        services.AddChangeFeed();
         services.AddSingleton<VoucherQuotas>();
         services.AddSingleton<VoucherIssuing>();
         services.AddSingleton<VoucherRecalls>();

@@ -1,3 +1,4 @@
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Outbox;
 
 namespace BlazorPartner.Platform.Notifications;
@@ -13,6 +14,7 @@ public static class NotificationRegistration
         }
 
         services.AddOutbox();
+        services.AddChangeFeed();
         services.AddSingleton<NotificationSignals>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<NotificationInbox>();

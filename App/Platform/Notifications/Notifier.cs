@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -94,44 +94,12 @@ public sealed class NotificationBatch(NotificationSignals signals, IReadOnlyList
 }
 
 /// <summary>
-/// This instance's open consoles, by user: a circuit showing a bell subscribes, and <see cref="Publish"/> tells it to
-/// re-read its count. A console on another instance catches up on its next page (its bell re-reads on navigation).
+/// Open consoles, by user: a circuit showing a bell or a menu count subscribes, and <see cref="Publish"/> tells it to re-read
+/// its count — on every instance (the <see cref="ChangeFeed"/> relays it).
 /// </summary>
-public sealed class NotificationSignals
+public sealed class NotificationSignals(ChangeFeed feed)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action>> listeners = new(StringComparer.Ordinal);
+    public IDisposable Subscribe(string userId, Action changed) => feed.Subscribe(LiveTopics.User(userId), changed);
 
-    public IDisposable Subscribe(string userId, Action changed)
-    {
-        var key = Guid.NewGuid();
-        listeners.GetOrAdd(userId, _ => new()).TryAdd(key, changed);
-        return new Subscription(() =>
-        {
-            if (listeners.TryGetValue(userId, out var mine))
-            {
-                mine.TryRemove(key, out _);
-            }
-        });
-    }
-
-    public void Publish(IEnumerable<string> userIds)
-    {
-        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
-        {
-            if (listeners.TryGetValue(userId, out var mine))
-            {
-                foreach (var changed in mine.Values)
-                {
-                    changed();
-                }
-            }
-        }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private Action? _dispose = dispose;
-
-        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
-    }
+    public void Publish(IEnumerable<string> userIds) => feed.Publish(userIds.Select(LiveTopics.User));
 }
