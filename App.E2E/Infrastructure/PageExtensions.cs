@@ -43,4 +43,14 @@ public static class PageExtensions
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator(":focus")).ToHaveCountAsync(1);
     }
+
+    /// <summary>
+    /// Selects files in a Blazor &lt;InputFile&gt;. Its change handler is attached by script after the component renders;
+    /// files set before that are shown by the browser but never reach the circuit (seen under load). Waits for it first.
+    /// </summary>
+    public static async Task SetBlazorInputFilesAsync(this ILocator input, FilePayload file)
+    {
+        await Expect(input).ToHaveJSPropertyAsync("_blazorInputFileNextFileId", 0);
+        await input.SetInputFilesAsync(file);
+    }
 }

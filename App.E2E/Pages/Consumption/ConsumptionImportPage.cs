@@ -27,5 +27,5 @@ public sealed class ConsumptionImportPage(IPage page)
     }
 
     public Task UploadAsync(string fileName, byte[] content) =>
-        FileInput.SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
+        FileInput.SetBlazorInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
 }

@@ -139,7 +139,7 @@ public sealed class CertificationPage(IPage page)
 
     public async Task UploadBankLetterAsync(string partner)
     {
-        await page.GetByLabel("Bank letter", new() { Exact = true }).SetInputFilesAsync(NetworkForm.Pdf("bank-letter.pdf", partner));
+        await page.GetByLabel("Bank letter", new() { Exact = true }).SetBlazorInputFilesAsync(NetworkForm.Pdf("bank-letter.pdf", partner));
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the bank letter", Exact = true }).ClickAsync();
     }
 }
