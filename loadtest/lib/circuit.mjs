@@ -17,7 +17,8 @@ export const stats = { jsCalls: new Map(), batches: 0, batchBytes: 0, maxBatchBy
 function countJsCall(identifier) { stats.jsCalls.set(identifier, (stats.jsCalls.get(identifier) ?? 0) + 1); }
 
 export class Circuit {
-  constructor({ base, path, jar, track = true, serverTimeoutMs = 30000 }) {
+  constructor({ base, path, jar, track = true, serverTimeoutMs = 30000, expectStatus = 200 }) {
+    this.expectStatus = expectStatus;
     this.base = base;
     this.path = path;
     this.jar = jar;
@@ -36,7 +37,7 @@ export class Circuit {
 
   async start() {
     const response = await get(this.base, this.path, this.jar);
-    if (response.status !== 200) throw new Error(`GET ${this.path}: HTTP ${response.status} ${response.headers.get('location') ?? ''}`);
+    if (response.status !== this.expectStatus) throw new Error(`GET ${this.path}: HTTP ${response.status} ${response.headers.get('location') ?? ''}`);
     const { markers, state } = discoverServerComponents(await response.text());
     if (markers.length === 0) throw new Error(`GET ${this.path}: no interactive server components in the page`);
 
