@@ -19,7 +19,7 @@ const ROLES = {
   finance: 'finance@partner-a.demo',
   am: 'am1@partner-a.demo',
 };
-const DEFAULT_PAGES = ['/', '/sales/opportunities', '/sales/customers', '/finance/vouchers', '/finance/funds', '/todo', '/vendor/opportunities@vendor', '/vendor/operations@vendor'];
+const DEFAULT_PAGES = ['/', '/sales/opportunities', '/sales/customers', '/finance/vouchers', '/finance/funds', '/todo@vendor', '/vendor/opportunities@vendor', '/vendor/operations@vendor'];
 const DEFAULT_USERS = ['admin@partner-a.demo', 'supervisor@partner-a.demo', 'am1@partner-a.demo', 'am2@partner-a.demo'];
 
 function parseArgs(argv) {
@@ -136,6 +136,17 @@ async function runMemory() {
   report.push(`Memory per idle circuit: ${perPage} circuits per page after ${warmup} warm-up circuits; full compacting GC in the server before each reading (/_diagnostics/memory); circuits closed with _blazor/disconnect after each page.`, '');
   report.push('| page (user) | circuits | open time | resident (RSS) per circuit | managed per circuit | render batches / bytes received | server RSS after |', '|---|---|---|---|---|---|---|');
   for (const page of pages) {
+    try {
+      await measurePage(page, perPage, warmup);
+    } catch (error) {
+      report.push(`| ${page.path} (${page.email}) | failed: ${error.message} | | | | | |`);
+      console.error(`${page.path}: ${error.message}`);
+    }
+  }
+}
+
+async function measurePage(page, perPage, warmup) {
+  {
     const emails = [page.email];
     const warm = await openCircuits(page.path, emails, warmup, () => false);
     const before = await serverMemory();
@@ -245,8 +256,12 @@ async function runScale() {
   await closeAll(all);
 }
 
+let exitCode = 0;
 try {
   if (opt.mode === 'memory') await runMemory(); else await runScale();
+} catch (error) {
+  exitCode = 1;
+  report.push('', `**Run failed:** ${error.stack ?? error}`);
 } finally {
   json.loadAtEnd = loadavg();
   json.jsCalls = Object.fromEntries(stats.jsCalls);
@@ -260,4 +275,4 @@ try {
   if (opt.out) writeFileSync(opt.out, `${markdown}\n`);
   if (opt.json) writeFileSync(opt.json, JSON.stringify(json, null, 2));
 }
-process.exit(0);
+process.exit(exitCode);
