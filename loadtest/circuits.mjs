@@ -20,6 +20,7 @@ const ROLES = {
   am: 'am1@partner-a.demo',
 };
 const DEFAULT_PAGES = ['/', '/sales/opportunities', '/sales/customers', '/finance/vouchers', '/finance/funds', '/todo@vendor', '/vendor/opportunities@vendor', '/vendor/operations@vendor'];
+export const MEMORY_HEADER = '| page (user) | circuits | open time | resident (RSS) per circuit | managed per circuit | render batches / bytes received per circuit | server RSS after |\n|---|---|---|---|---|---|---|';
 const DEFAULT_USERS = ['admin@partner-a.demo', 'supervisor@partner-a.demo', 'am1@partner-a.demo', 'am2@partner-a.demo'];
 
 function parseArgs(argv) {
@@ -133,8 +134,10 @@ async function runMemory() {
   const pages = (opt.pages ? opt.pages.split(',') : DEFAULT_PAGES).map(pageSpec);
   const perPage = Number(opt['per-page'] ?? 100);
   const warmup = Number(opt.warmup ?? 5);
-  report.push(`Memory per idle circuit: ${perPage} circuits per page after ${warmup} warm-up circuits; full compacting GC in the server before each reading (/_diagnostics/memory); circuits closed with _blazor/disconnect after each page.`, '');
-  report.push('| page (user) | circuits | open time | resident (RSS) per circuit | managed per circuit | render batches / bytes received | server RSS after |', '|---|---|---|---|---|---|---|');
+  if (!opt['rows-only']) {
+    report.push(`Memory per idle circuit: ${perPage} circuits per page after ${warmup} warm-up circuits; full compacting GC in the server before each reading (/_diagnostics/memory); circuits closed with _blazor/disconnect after each page.`, '');
+    report.push(MEMORY_HEADER);
+  }
   for (const page of pages) {
     try {
       await measurePage(page, perPage, warmup);
@@ -158,7 +161,7 @@ async function measurePage(page, perPage, warmup) {
     const rss = (after.workingSetBytes - before.workingSetBytes) / perPage;
     const managed = (after.managedBytes - before.managedBytes) / perPage;
     const batches = stats.batches - batches0; const bytes = stats.batchBytes - bytes0;
-    report.push(`| ${page.path} (${page.email}) | ${perPage}${ok ? '' : ` (server counts ${after.openCircuits - before.openCircuits}!)`} | ${seconds.toFixed(1)} s | ${KB(rss)} | ${KB(managed)} | ${(batches / perPage).toFixed(1)} / ${KB(bytes / perPage)} per circuit | ${MB(after.workingSetBytes)} |`);
+    report.push(`| ${page.path} (${page.email}) | ${perPage}${ok ? '' : ` (server counts ${after.openCircuits - before.openCircuits}!)`} | ${seconds.toFixed(1)} s | ${KB(rss)} | ${KB(managed)} | ${(batches / perPage).toFixed(1)} / ${KB(bytes / perPage)} | ${MB(after.workingSetBytes)} |`);
     json.results.push({ page: page.path, user: page.email, circuits: perPage, seconds, before, after, rssPerCircuit: rss, managedPerCircuit: managed, batchesPerCircuit: batches / perPage, batchBytesPerCircuit: bytes / perPage, countOk: ok });
     console.error(`${page.path}: ${KB(rss)} RSS, ${KB(managed)} managed per circuit (${seconds.toFixed(1)} s to open ${perPage}); load ${loadavg()}`);
     await closeAll([...warm.circuits, ...circuits]);
@@ -267,9 +270,9 @@ try {
   json.jsCalls = Object.fromEntries(stats.jsCalls);
   json.renderBatches = { count: stats.batches, bytes: stats.batchBytes, maxBytes: stats.maxBatchBytes };
   json.clientErrors = [...new Set(stats.errors)].slice(0, 20);
-  report.push('', `Load average (1/5/15 min) at start ${json.loadAtStart}, at end ${json.loadAtEnd}. Render batches received: ${stats.batches} (${MB(stats.batchBytes)}, largest ${KB(stats.maxBatchBytes)}). ` +
+  if (!opt['rows-only']) report.push('', `Load average (1/5/15 min) at start ${json.loadAtStart}, at end ${json.loadAtEnd}. Render batches received: ${stats.batches} (${MB(stats.batchBytes)}, largest ${KB(stats.maxBatchBytes)}). ` +
     `JS interop calls answered: ${[...stats.jsCalls].map(([k, v]) => `${k} ×${v}`).join(', ')}.`);
-  if (json.clientErrors.length) report.push('', `Client-side errors (${stats.errors.length}): ${json.clientErrors.join('; ')}`);
+  if (json.clientErrors.length && !opt['rows-only']) report.push('', `Client-side errors (${stats.errors.length}): ${json.clientErrors.join('; ')}`);
   const markdown = report.join('\n');
   console.log(markdown);
   if (opt.out) writeFileSync(opt.out, `${markdown}\n`);

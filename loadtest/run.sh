@@ -92,12 +92,19 @@ node_opts="--max-old-space-size=6144"
   echo "The client runs on the same 2 cores as the server (and other work on the machine), so latencies are pessimistic."
   echo
   if [[ $skip_memory == 0 ]]; then
-    start_server
     echo "## Memory per idle circuit, by console page"
     echo
-    node $node_opts "$here/circuits.mjs" memory --base "$base" --pid "$server_pid" --per-page "$per_page" ${pages:+--pages "$pages"} --json "$work/memory.json"
+    echo "Each page in a fresh app process (as App.Benchmarks circuits does: a process's committed memory from an earlier page would hide the next page's resident growth): 5 warm-up circuits, a full compacting GC and a reading (/_diagnostics/memory), $per_page more circuits of the page, each waited for until its page is drawn (list pages: grid rows; others: the h1), another GC and reading; growth / $per_page. Circuits closed with _blazor/disconnect afterwards."
     echo
-    stop_server
+    echo "| page (user) | circuits | open time | resident (RSS) per circuit | managed per circuit | render batches / bytes received per circuit | server RSS after |"
+    echo "|---|---|---|---|---|---|---|"
+    IFS=, read -ra page_list <<<"${pages:-/,/sales/opportunities,/sales/customers,/finance/vouchers,/finance/funds,/todo@vendor,/vendor/opportunities@vendor,/vendor/operations@vendor}"
+    for page in "${page_list[@]}"; do
+      start_server
+      node $node_opts "$here/circuits.mjs" memory --base "$base" --pid "$server_pid" --per-page "$per_page" --pages "$page" --rows-only 1 --json "$work/memory-$(echo "$page" | tr -c 'a-zA-Z0-9\n' '_').json"
+      stop_server
+    done
+    echo
   fi
   if [[ $skip_scale == 0 ]]; then
     start_server
