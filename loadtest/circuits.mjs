@@ -64,9 +64,9 @@ function percentile(sorted, p) {
 }
 
 /** Forces a full GC in the server and reads its memory and open circuits (App/Platform/Diagnostics/MemoryDiagnostics.cs). */
-async function serverMemory() {
+async function serverMemory(readings = 2) {
   let last;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < readings; i++) {
     await sleep(1000);
     const response = await fetch(new URL('_diagnostics/memory', base), { method: 'POST' });
     if (!response.ok) throw new Error(`/_diagnostics/memory: HTTP ${response.status} (start the app with Diagnostics__MemoryEndpoint=true)`);
@@ -79,6 +79,13 @@ async function serverMemory() {
     last.vmHwm = kb('VmHWM');
   }
   return last;
+}
+
+/** The server's resident memory from /proc without forcing a GC (a forced compacting GC of a multi-GB heap stalls the server). */
+function processMemory() {
+  if (!pid || !existsSync(`/proc/${pid}/status`)) return null;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
 const jars = new Map();
@@ -212,7 +219,7 @@ async function runScale() {
   report.push(`Scale on ${path}: circuits spread round-robin over ${emails.join(', ')} (per-user cap off: Circuits__MaxCircuitsPerUser=0). ` +
     `The first ${activeCount} circuits are the active users: each clicks the next status tab (RadzenSelectBar button, DispatchEventAsync), waits for the render, thinks ${thinkMin / 1000}–${thinkMax / 1000} s, for ${duration} s per step; the others stay idle (connected, acknowledging, no events). ` +
     'Latency = click sent → the server completed the event (JS.EndInvokeDotNet) with its render batch received; "first batch" = click → first render batch.', '');
-  report.push('| N circuits (incl. active) | server RSS (after GC) | managed | open circuits (server) | events | events/s | p50 | p95 | p99 | first batch p50 / p95 | failures | load avg |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  report.push('| N circuits (incl. active) | server RSS before the events (no GC) | RSS / managed after a full GC (after the events) | open circuits (server, after GC) | events | events/s | p50 | p95 | p99 | first batch p50 / p95 | failures | load avg |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
   const baseline = await serverMemory();
   json.baseline = baseline;
   const all = [];
@@ -226,25 +233,32 @@ async function runScale() {
       all.push(...circuits.filter(c => c.tree), ...circuits.filter(c => !c.tree));
       console.error(`N=${n}: opened ${add} in ${seconds.toFixed(1)} s`);
     }
-    const memory = await serverMemory();
-    const broken = all.filter(c => c.error || c.closed).length;
-    const active = all.filter(c => c.tree && !c.error).slice(0, activeCount);
+    // Resident memory before the events without a GC; the forced full GC reading comes after the events: at 5,000
+    // circuits (a ~5 GB heap) a forced compacting GC stalled the server past the 30 s server timeout and every client
+    // dropped its connection, which must not happen before the latency phase.
+    const rssNoGc = processMemory();
     const load1 = loadavg();
+    const active = all.filter(c => c.tree && !c.error).slice(0, activeCount);
     const result = await activePhase(active, duration, thinkMin, thinkMax);
     const load2 = loadavg();
+    const brokenBeforeGc = all.filter(c => c.error || c.closed).length;
+    const memory = await serverMemory(1);
+    const broken = all.filter(c => c.error || c.closed).length;
     const failures = result.failures.length;
     const fmt = (v) => Number.isFinite(v) ? `${v.toFixed(0)} ms` : 'n/a';
-    report.push(`| ${n} | ${MB(memory.workingSetBytes)} | ${MB(memory.managedBytes)} | ${memory.openCircuits}${broken ? ` (${broken} lost on the client)` : ''} | ${result.events} | ${result.rate.toFixed(1)} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${fmt(result.firstP50)} / ${fmt(result.firstP95)} | ${failures} | ${load1} → ${load2} |`);
-    json.results.push({ n, memory, brokenClientSide: broken, ...result, failures: [...new Set(result.failures)].slice(0, 10), failureCount: failures, loadBefore: load1, loadAfter: load2 });
+    report.push(`| ${n} | ${rssNoGc ? MB(rssNoGc) : 'n/a'} | ${MB(memory.workingSetBytes)} / ${MB(memory.managedBytes)} | ${memory.openCircuits}${brokenBeforeGc ? ` (${brokenBeforeGc} lost during events)` : ''}${broken > brokenBeforeGc ? ` (${broken - brokenBeforeGc} lost after the forced GC)` : ''} | ${result.events} | ${result.rate.toFixed(1)} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${fmt(result.firstP50)} / ${fmt(result.firstP95)} | ${failures} | ${load1} → ${load2} |`);
+    json.results.push({ n, rssNoGc, memory, brokenDuringEvents: brokenBeforeGc, brokenClientSide: broken, ...result, failures: [...new Set(result.failures)].slice(0, 10), failureCount: failures, loadBefore: load1, loadAfter: load2 });
     console.error(`N=${n}: RSS ${MB(memory.workingSetBytes)}, ${memory.openCircuits} open, ${result.events} events, p50 ${fmt(result.p50)}, p95 ${fmt(result.p95)}, failures ${failures}; load ${load2}`);
   }
 
   // Idle memory slope over the steps (least squares on RSS and managed against N), extrapolated to 8 GiB.
-  const points = json.results.map(r => ({ n: r.n, rss: r.memory.workingSetBytes, managed: r.memory.managedBytes }));
+  // Resident before the events (no GC: what the box must hold); managed after the GC, from steps whose circuits all survived it.
+  const points = json.results.map(r => ({ n: r.n, rss: r.rssNoGc ?? r.memory.workingSetBytes, managed: r.brokenClientSide ? NaN : r.memory.managedBytes }));
   const fit = (key) => {
     // Over the measured steps only when there are two or more: the cold baseline (no JIT, no caches) would steepen the line.
-    const cold = points.length < 2 ? [{ n: 0, rss: baseline.workingSetBytes, managed: baseline.managedBytes }] : [];
-    const xs = [...cold, ...points].map(p => p.n); const ys = [...cold, ...points].map(p => p[key]);
+    const usable = points.filter(p => Number.isFinite(p[key]));
+    const cold = usable.length < 2 ? [{ n: 0, rss: baseline.workingSetBytes, managed: baseline.managedBytes }] : [];
+    const xs = [...cold, ...usable].map(p => p.n); const ys = [...cold, ...usable].map(p => p[key]);
     const mx = xs.reduce((a, b) => a + b) / xs.length; const my = ys.reduce((a, b) => a + b) / ys.length;
     const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
     return { slope, intercept: my - slope * mx };
@@ -254,7 +268,7 @@ async function runScale() {
   const fits = Math.floor((budget - rssFit.intercept) / rssFit.slope);
   json.fit = { rss: rssFit, managed: managedFit, circuitsIn8GiB: fits };
   report.push('', `Baseline before any load circuit: RSS ${MB(baseline.workingSetBytes)}, managed ${MB(baseline.managedBytes)}, ${baseline.openCircuits} circuits.`);
-  report.push(`Least-squares slope of server memory (after GC) against N over ${points.length < 2 ? '0…' + steps.at(-1) : steps.join(', ')} circuits: ${KB(rssFit.slope)} RSS and ${KB(managedFit.slope)} managed per circuit (intercept ${MB(rssFit.intercept)}); ` +
+  report.push(`Least-squares slope against N (resident: before the events, no GC; managed: after the full GC, steps whose circuits survived it) over ${points.length < 2 ? '0…' + steps.at(-1) : steps.join(', ')} circuits: ${KB(rssFit.slope)} RSS and ${KB(managedFit.slope)} managed per circuit (intercept ${MB(rssFit.intercept)}); ` +
     `extrapolated, ${fits.toLocaleString('en-US')} idle circuits fit in 8 GiB of RSS (a straight-line extrapolation beyond the largest N measured, not a measurement).`);
   await closeAll(all);
 }
