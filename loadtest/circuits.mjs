@@ -81,6 +81,13 @@ async function serverMemory(readings = 2) {
   return last;
 }
 
+/** CPU seconds (user + system) the server process has used, from /proc/<pid>/stat. */
+function serverCpuSeconds() {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 /** The server's resident memory from /proc without forcing a GC (a forced compacting GC of a multi-GB heap stalls the server). */
 function processMemory() {
   if (!pid || !existsSync(`/proc/${pid}/status`)) return null;
@@ -219,7 +226,7 @@ async function runScale() {
   report.push(`Scale on ${path}: circuits spread round-robin over ${emails.join(', ')} (per-user cap off: Circuits__MaxCircuitsPerUser=0). ` +
     `The first ${activeCount} circuits are the active users: each clicks the next status tab (RadzenSelectBar button, DispatchEventAsync), waits for the render, thinks ${thinkMin / 1000}–${thinkMax / 1000} s, for ${duration} s per step; the others stay idle (connected, acknowledging, no events). ` +
     'Latency = click sent → the server completed the event (JS.EndInvokeDotNet) with its render batch received; "first batch" = click → first render batch.', '');
-  report.push('| N circuits (incl. active) | server RSS before the events (no GC) | RSS / managed after a full GC (after the events) | open circuits (server, after GC) | events | events/s | p50 | p95 | p99 | first batch p50 / p95 | failures | load avg |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  report.push('| N circuits (incl. active) | server RSS before the events (no GC) | RSS / managed after a full GC (after the events) | open circuits (server, after GC) | events | events/s | p50 | p95 | p99 | first batch p50 / p95 | failures | server CPU idle (all N idle, 15 s) | CPU of one core during the events: server / client | load avg |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const baseline = await serverMemory();
   json.baseline = baseline;
   const all = [];
@@ -236,18 +243,23 @@ async function runScale() {
     // Resident memory before the events without a GC; the forced full GC reading comes after the events: at 5,000
     // circuits (a ~5 GB heap) a forced compacting GC stalled the server past the 30 s server timeout and every client
     // dropped its connection, which must not happen before the latency phase.
+    // Server CPU while all N are idle (session re-checks, keep-alive pings, timers), over 15 s.
+    const idle0 = serverCpuSeconds(); await sleep(15000); const idleCpu = (serverCpuSeconds() - idle0) / 15;
     const rssNoGc = processMemory();
     const load1 = loadavg();
     const active = all.filter(c => c.tree && !c.error).slice(0, activeCount);
+    const cpu0 = serverCpuSeconds(); const client0 = process.cpuUsage();
     const result = await activePhase(active, duration, thinkMin, thinkMax);
+    const serverCpu = serverCpuSeconds() - cpu0; const clientUsage = process.cpuUsage(client0);
+    const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
     const load2 = loadavg();
     const brokenBeforeGc = all.filter(c => c.error || c.closed).length;
     const memory = await serverMemory(1);
     const broken = all.filter(c => c.error || c.closed).length;
     const failures = result.failures.length;
     const fmt = (v) => Number.isFinite(v) ? `${v.toFixed(0)} ms` : 'n/a';
-    report.push(`| ${n} | ${rssNoGc ? MB(rssNoGc) : 'n/a'} | ${MB(memory.workingSetBytes)} / ${MB(memory.managedBytes)} | ${memory.openCircuits}${brokenBeforeGc ? ` (${brokenBeforeGc} lost during events)` : ''}${broken > brokenBeforeGc ? ` (${broken - brokenBeforeGc} lost after the forced GC)` : ''} | ${result.events} | ${result.rate.toFixed(1)} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${fmt(result.firstP50)} / ${fmt(result.firstP95)} | ${failures} | ${load1} → ${load2} |`);
-    json.results.push({ n, rssNoGc, memory, brokenDuringEvents: brokenBeforeGc, brokenClientSide: broken, ...result, failures: [...new Set(result.failures)].slice(0, 10), failureCount: failures, loadBefore: load1, loadAfter: load2 });
+    report.push(`| ${n} | ${rssNoGc ? MB(rssNoGc) : 'n/a'} | ${MB(memory.workingSetBytes)} / ${MB(memory.managedBytes)} | ${memory.openCircuits}${brokenBeforeGc ? ` (${brokenBeforeGc} lost during events)` : ''}${broken > brokenBeforeGc ? ` (${broken - brokenBeforeGc} lost after the forced GC)` : ''} | ${result.events} | ${result.rate.toFixed(1)} | ${fmt(result.p50)} | ${fmt(result.p95)} | ${fmt(result.p99)} | ${fmt(result.firstP50)} / ${fmt(result.firstP95)} | ${failures} | ${(idleCpu * 100).toFixed(0)} % | ${(serverCpu / result.seconds * 100).toFixed(0)} % / ${(clientCpu / result.seconds * 100).toFixed(0)} % (${(serverCpu * 1000 / Math.max(1, result.events)).toFixed(1)} ms server CPU per event) | ${load1} → ${load2} |`);
+    json.results.push({ n, rssNoGc, memory, brokenDuringEvents: brokenBeforeGc, brokenClientSide: broken, ...result, failures: [...new Set(result.failures)].slice(0, 10), failureCount: failures, loadBefore: load1, loadAfter: load2, serverCpuSeconds: serverCpu, idleServerCpuShare: idleCpu, clientCpuSeconds: clientCpu });
     console.error(`N=${n}: RSS ${MB(memory.workingSetBytes)}, ${memory.openCircuits} open, ${result.events} events, p50 ${fmt(result.p50)}, p95 ${fmt(result.p95)}, failures ${failures}; load ${load2}`);
   }
 
