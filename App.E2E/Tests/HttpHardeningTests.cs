@@ -75,6 +75,8 @@ public sealed class HttpHardeningTests(E2EHost host)
         Assert.Contains(body, html);
         // Signed out: the way on is the sign-in page.
         Assert.Contains("href=\"account/login\"", html);
+        // ...and no circuit: the page is static for signed-out visitors (no server component markers for blazor.web.js).
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html);
     }
 
     private static string Header(HttpResponseMessage response, string name) =>
