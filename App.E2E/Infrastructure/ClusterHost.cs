@@ -163,6 +163,8 @@ public sealed class ClusterHost : IAsyncLifetime
         environment["Http__KnownProxies__0"] = "127.0.0.1";
         // The background auto-reject must not race the tests, as in the single-instance E2E host.
         environment["Opportunities__AutoRejectEnabled"] = "false";
+        // As in the single-instance E2E host: a seeded list goes to the export center, whose file the other instance serves.
+        environment["Exports__BackgroundThresholdRows"] = BlazorPartnerAppFactory.ExportThresholdRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = ChildProcess.Start(start, address);
@@ -198,6 +200,40 @@ public sealed class ClusterHost : IAsyncLifetime
         ProxyAddress = new Uri($"http://127.0.0.1:{port}/");
         _nginx = ChildProcess.Start(start, ProxyAddress);
         await WaitUntilAsync(ProxyAddress, "health/live", _nginx, TimeSpan.FromSeconds(20), "nginx");
+    }
+
+    /// <summary>
+    /// `nginx -s quit` lets the master stop and reap its worker; killing the master would orphan the worker (nobody
+    /// reaps it in a container without an init). The hard kill remains the fallback.
+    /// </summary>
+    private async Task StopNginxAsync(ChildProcess nginx)
+    {
+        if (!nginx.Process.HasExited)
+        {
+            var prefix = Path.Combine(_work, "nginx");
+            var quit = new ProcessStartInfo(NginxPath) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"), "-s", "quit" })
+            {
+                quit.ArgumentList.Add(argument);
+            }
+
+            using (var signal = Process.Start(quit)!)
+            {
+                await signal.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await nginx.Process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Falls through to the hard stop below.
+            }
+        }
+
+        await nginx.StopAsync();
     }
 
     private static async Task WaitUntilAsync(Uri address, string path, ChildProcess process, TimeSpan limit, string what)
@@ -274,12 +310,14 @@ public sealed class ClusterHost : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        foreach (var process in new[] { _nginx }.Concat(_instances.Values))
+        if (_nginx is not null)
         {
-            if (process is not null)
-            {
-                await process.StopAsync();
-            }
+            await StopNginxAsync(_nginx);
+        }
+
+        foreach (var process in _instances.Values)
+        {
+            await process.StopAsync();
         }
 
         if (_instances.Count > 0)

@@ -1,5 +1,6 @@
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
+using BlazorPartner.E2E.Pages.Exports;
 using BlazorPartner.Platform.Seeding;
 using Microsoft.Playwright;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace BlazorPartner.E2E.Tests.Cluster;
 /// <summary>
 /// Issue 9 §1: two instances on one PostgreSQL database behind nginx (the cluster of scripts/run-cluster.sh). A sign-in
 /// made through one instance is honoured by the other, and when the instance serving a user dies the user reloads onto
-/// the survivor, still signed in, with what they saved.
+/// the survivor, still signed in, with what they saved. An export's file downloads through either instance.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterFailoverTests(ClusterHost cluster)
@@ -18,7 +19,7 @@ public sealed class ClusterFailoverTests(ClusterHost cluster)
     private const string UpstreamHeader = "x-blazorpartner-upstream";
 
     [ClusterFact]
-    public async Task A_sign_in_made_through_one_instance_is_accepted_by_the_other()
+    public async Task A_sign_in_and_an_export_made_through_one_instance_work_through_the_other()
     {
         await cluster.EnsureAllRunningAsync();
         var a = cluster.InstanceAddresses["a"];
@@ -31,12 +32,34 @@ public sealed class ClusterFailoverTests(ClusterHost cluster)
             await login.GotoAsync();
             await login.SignInAsync(DemoAccounts.PartnerAAdmin, DemoAccounts.Password, DemoAccounts.PartnerAName);
 
+            // A background export requested on instance a (whichever instance's worker runs it).
+            var list = new OpportunityListPage(page);
+            await list.GotoAsync();
+            await list.SelectTabAsync(OpportunityListPage.All);
+            await list.ExportButton.ClickAsync();
+            await page.GetByTestId("export-queued-link").ClickAsync();
+            var exports = new MyExportsPage(page);
+            await page.WaitForInteractiveAsync();
+            var row = exports.Rows.First;
+            await Expect(exports.Status(row)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Completed"), new() { Timeout = 30_000 });
+            var href = await exports.DownloadLink(row).GetAttributeAsync("href") ?? "";
+
             // Cookies belong to the host, not the port: the same browser now asks instance b directly. b unprotects the
             // cookie with the key ring a stored in the database and finds the server-side session a wrote.
             await page.GotoAsync(new Uri(b, "opportunities").ToString());
             await page.WaitForInteractiveAsync();
             await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
             await Expect(page.GetByTestId("org-name")).ToHaveTextAsync(DemoAccounts.PartnerAName);
+
+            // The file is in the database (ADR 0010): both instances serve it.
+            foreach (var instance in new[] { a, b })
+            {
+                var download = await page.APIRequest.GetAsync(new Uri(instance, href).ToString());
+                Assert.Equal(200, download.Status);
+                Assert.StartsWith("attachment;", download.Headers["content-disposition"]);
+                var body = await download.BodyAsync();
+                Assert.True(body.Length > 1000 && body[0] == (byte)'P' && body[1] == (byte)'K', $"Not an xlsx from {instance}.");
+            }
         }
         catch (Exception error) when (error is not Xunit.Sdk.XunitException)
         {
