@@ -111,8 +111,8 @@ start_instance() {
 }
 
 trap 'echo; stop_cluster; exit 0' INT TERM
-# One after the other: the first applies the migrations and seeds the demo data on an empty database; the second finds
-# both done (two instances starting on an empty database at once would both try to seed).
+# One after the other, so each one's readiness is reported in turn. Starting them together would be safe too: startup
+# migrates and seeds under a PostgreSQL advisory lock (App/Platform/Database/DatabaseInitializer.cs).
 start_instance a "$port_a" || { stop_cluster; exit 1; }
 start_instance b "$port_b" || { stop_cluster; exit 1; }
 

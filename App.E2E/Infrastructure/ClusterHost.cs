@@ -73,9 +73,9 @@ public sealed class ClusterHost : IAsyncLifetime
 
         Directory.CreateDirectory(_work);
         await CreateDatabaseAsync();
-        // One after the other, as the script does: the first instance migrates and seeds the empty database.
-        await StartInstanceAsync("a");
-        await StartInstanceAsync("b");
+        // Both at once on the empty database: startup migrates and seeds under a PostgreSQL advisory lock
+        // (DatabaseInitializer), so one instance does it and the other waits and finds it done. This start is its test.
+        await Task.WhenAll(StartInstanceAsync("a"), StartInstanceAsync("b"));
         await StartNginxAsync();
 
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
@@ -168,7 +168,11 @@ public sealed class ClusterHost : IAsyncLifetime
         environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = ChildProcess.Start(start, address);
-        _instances[name] = process;
+        lock (_instances)
+        {
+            _instances[name] = process;
+        }
+
         await WaitUntilAsync(address, "health/ready", process, TimeSpan.FromSeconds(150), $"instance {name}");
     }
 
