@@ -14,8 +14,12 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        // System roles are synchronized by SystemRolesWorker (it retries while the database is unreachable); the demo
+        // seeder synchronizes them itself first, because its accounts need them.
+        var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
         await using var gate = await factory.CreateDbContextAsync(ct);
-        var gated = await StartupGate.EnterAsync(gate, ct);
+        // With neither to do, startup must not touch the database (an instance starts while the database is down).
+        var gated = (options.MigrateOnStartup || seed) && await StartupGate.EnterAsync(gate, ct);
         try
         {
             await using (var db = await factory.CreateDbContextAsync(ct))
@@ -32,9 +36,6 @@ public static class DatabaseInitializer
                 }
             }
 
-            // System roles are synchronized by SystemRolesWorker (it retries while the database is unreachable); the demo
-            // seeder synchronizes them itself first, because its accounts need them.
-            var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
             if (seed)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(ct);
@@ -77,6 +78,9 @@ public static class DatabaseInitializer
                 return false;
             }
 
+            // The wait lasts as long as another instance's migrating and seeding (over 30 s on a busy machine), far beyond
+            // the default command timeout.
+            gate.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
             await gate.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [Key], ct);
             return true;
         }
