@@ -14,6 +14,7 @@ namespace BlazorPartner.E2E.Tests.Cluster;
 /// the survivor, still signed in, with what they saved. An export's file downloads through either instance.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[TestCaseOrderer(ByNameOrderer.TypeName, ByNameOrderer.AssemblyName)]
 public sealed class ClusterFailoverTests(ClusterHost cluster)
 {
     private const string UpstreamHeader = "x-blazorpartner-upstream";
@@ -46,9 +47,13 @@ public sealed class ClusterFailoverTests(ClusterHost cluster)
 
             // Cookies belong to the host, not the port: the same browser now asks instance b directly. b unprotects the
             // cookie with the key ring a stored in the database and finds the server-side session a wrote.
-            await page.GotoAsync(new Uri(b, "opportunities").ToString());
+            var onB = new Uri(b, OpportunityListPage.Path).ToString();
+            var response = await page.GotoAsync(onB);
+            Assert.Equal(200, response?.Status);
             await page.WaitForInteractiveAsync();
-            await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+            // Not sent to sign in (that page would answer 200 too): still the list, on b.
+            Assert.Equal(onB, page.Url);
+            await Expect(list.Heading).ToBeVisibleAsync();
             await Expect(page.GetByTestId("org-name")).ToHaveTextAsync(DemoAccounts.PartnerAName);
 
             // The file is in the database (ADR 0010): both instances serve it.
