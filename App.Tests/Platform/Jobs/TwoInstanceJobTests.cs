@@ -57,6 +57,35 @@ public sealed class TwoInstanceJobTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_run_that_lost_its_claim_leaves_the_new_runs_file_alone(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var rig = new ExportRig(world, ManyJobs());
+        var id = await rig.Center.EnqueueAsync(world.AdminA, TestExportDefinition.KindCode, TestExportDefinition.Parameters(3000));
+        Assert.True(await rig.Worker.ProcessNextAsync());
+        var file = await rig.ReadFileAsync(id);
+        // The job as another instance's new run holds it, its file stored, while the old run (taken for dead) cleans up.
+        await using (var db = await world.Factory.CreateSystemAsync())
+        {
+            await db.ExportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ExportJobStatus.Running)
+                .SetProperty(j => j.ClaimedBy, "new-run"));
+        }
+
+        await rig.Files.DeleteOwnAsync(id, "old-run");
+        await using (var stream = new MemoryStream(file))
+        {
+            // Saving under the old run id replaces nothing either (its leftovers delete is conditional too) …
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => rig.Files.SaveAsync(id, stream, "old-run"));
+        }
+
+        Assert.Equal(file, await rig.ReadFileAsync(id));
+        // … while the holder's own cleanup works.
+        await rig.Files.DeleteOwnAsync(id, "new-run");
+        Assert.Equal(0, (await rig.CountAsync()).Chunks);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Two_export_expiry_passes_remove_each_expired_job_once(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);
