@@ -118,7 +118,7 @@ public sealed class BrowserHardeningTests(E2EHost host, PartnerAAdminSession par
         await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
 
         await Expect(modal).ToHaveClassAsync(new Regex("components-reconnect-show"));
-        await Expect(modal.GetByText("The connection was lost. Reconnecting…", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(modal.GetByText("The connection to the server was lost. Reconnecting…", new() { Exact = false })).ToBeVisibleAsync();
         Assert.True(await list.SearchButton.EvaluateAsync<bool>("(button) => button.closest('[inert]') !== null"), "the page behind the overlay is not inert");
 
         // Let it reconnect: the overlay goes away and the page works again on the same circuit.

@@ -11,8 +11,12 @@ namespace BlazorPartner.Features.Consumption;
 /// </summary>
 public static class ConsumptionRollups
 {
+    /// <summary>First key of the two-key advisory lock space (which never overlaps the one-key space the bill locks use).</summary>
+    private const int RollupLockClass = 0x42500001;
+
     public static async Task RebuildAsync(AppDbContext db, Guid organizationId, IEnumerable<DateOnly> months, DateTime utcNow, CancellationToken ct = default)
     {
+        await LockPartnerAsync(db, organizationId, ct);
         foreach (var month in months.Select(ConsumptionWindow.MonthOf).Distinct().Order())
         {
             var next = month.AddMonths(1);
@@ -45,5 +49,24 @@ public static class ConsumptionRollups
 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Two instances importing files of one partner at once rebuild the same partner-months. On PostgreSQL (read
+    /// committed) the second's DELETE does not see the rollup rows the first just inserted, so both sets would stay and
+    /// the months would count twice (found by TwoInstanceJobTests). A transaction-scoped advisory lock per partner makes
+    /// the rebuilds take turns; SQLite already serializes writers (the DELETE is the transaction's first write). Without
+    /// a transaction there is nothing to hold the lock across the statements, so callers without one run alone (the seed).
+    /// </summary>
+    private static async Task LockPartnerAsync(AppDbContext db, Guid organizationId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is null)
+        {
+            return;
+        }
+
+        var bytes = organizationId.ToByteArray();
+        var key = BitConverter.ToInt32(bytes, 0) ^ BitConverter.ToInt32(bytes, 4) ^ BitConverter.ToInt32(bytes, 8) ^ BitConverter.ToInt32(bytes, 12);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [RollupLockClass, key], ct);
     }
 }

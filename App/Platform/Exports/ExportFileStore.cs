@@ -10,10 +10,21 @@ namespace BlazorPartner.Platform.Exports;
 /// </summary>
 public sealed class ExportFileStore(IDbContextFactory<AppDbContext> dbFactory, IOptions<ExportOptions> options)
 {
-    /// <summary>Replaces the job's chunks with <paramref name="source"/>'s bytes; returns the size.</summary>
-    public async Task<long> SaveAsync(Guid jobId, Stream source, CancellationToken ct = default)
+    /// <summary>
+    /// Replaces the job's chunks with <paramref name="source"/>'s bytes; returns the size. With <paramref name="claimedBy"/>
+    /// (the worker's run id) the old chunks are removed only while that run still holds the job (see <see cref="DeleteOwnAsync"/>).
+    /// </summary>
+    public async Task<long> SaveAsync(Guid jobId, Stream source, string? claimedBy = null, CancellationToken ct = default)
     {
-        await DeleteAsync(jobId, ct);
+        if (claimedBy is null)
+        {
+            await DeleteAsync(jobId, ct);
+        }
+        else
+        {
+            await DeleteOwnAsync(jobId, claimedBy, ct);
+        }
+
         var buffer = new byte[Math.Max(4096, options.Value.ChunkBytes)];
         long size = 0;
         var index = 0;
@@ -45,6 +56,20 @@ public sealed class ExportFileStore(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateSystemAsync(ct);
         await db.ExportFileChunks.Where(c => c.JobId == jobId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Deletes the job's chunks only while run <paramref name="runId"/> still holds the job. A run that lost its claim (its
+    /// instance was taken for dead and another instance re-ran the job) must not delete the new run's file on its way out:
+    /// the job would show as completed with no file. The ownership test and the delete are one statement.
+    /// </summary>
+    public async Task DeleteOwnAsync(Guid jobId, string runId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateSystemAsync(ct);
+        var jobs = db.ExportJobs;
+        await db.ExportFileChunks
+            .Where(c => c.JobId == jobId && jobs.Any(j => j.Id == jobId && j.ClaimedBy == runId))
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>A forward-only stream over the job's chunks. The caller checked the job (owner, completed, not expired).</summary>

@@ -178,7 +178,7 @@ public sealed class ExportWorker(
                 await file.FlushAsync(run.Token);
                 file.Position = 0;
                 run.Token.ThrowIfCancellationRequested();
-                var size = await files.SaveAsync(jobId, file, run.Token);
+                var size = await files.SaveAsync(jobId, file, runId, run.Token);
                 await pulse.StopAsync(pulseTask);
                 await CompleteAsync(jobId, runId, total, rows, fileName, size, stoppingToken);
             }
@@ -186,20 +186,20 @@ public sealed class ExportWorker(
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
             await pulse.StopAsync(pulseTask);
-            await files.DeleteAsync(jobId, CancellationToken.None);
+            await files.DeleteOwnAsync(jobId, runId, CancellationToken.None);
             await FinishAsync(jobId, runId, ExportJobStatus.Cancelled, null, null, CancellationToken.None);
         }
         catch (OperationCanceledException)
         {
             // This instance is stopping: hand the job back to the queue for another instance (or this one, restarted).
             await pulse.StopAsync(pulseTask);
-            await files.DeleteAsync(jobId, CancellationToken.None);
+            await files.DeleteOwnAsync(jobId, runId, CancellationToken.None);
             await RequeueAsync(jobId, runId);
         }
         catch (BusinessException refused)
         {
             await pulse.StopAsync(pulseTask);
-            await files.DeleteAsync(jobId, CancellationToken.None);
+            await files.DeleteOwnAsync(jobId, runId, CancellationToken.None);
             var key = refused is AccessDeniedException ? "Export.Error.PermissionLost" : refused.ResourceKey;
             await FailAsync(jobId, runId, refused.Code, key, CancellationToken.None);
         }
@@ -207,7 +207,7 @@ public sealed class ExportWorker(
         {
             logger.LogError(error, "Export job {JobId} ({Kind}) failed", jobId, job.Kind);
             await pulse.StopAsync(pulseTask);
-            await files.DeleteAsync(jobId, CancellationToken.None);
+            await files.DeleteOwnAsync(jobId, runId, CancellationToken.None);
             await FailAsync(jobId, runId, ExportErrors.Other, "Export.Error.Failed", CancellationToken.None);
         }
         finally
@@ -256,8 +256,9 @@ public sealed class ExportWorker(
                 .SetProperty(j => j.HeartbeatUtc, now), ct);
         if (done == 0)
         {
-            // Cancelled at the last moment, or the claim was lost: the file must not outlive the job's state.
-            await files.DeleteAsync(jobId, CancellationToken.None);
+            // Cancelled at the last moment: the file must not outlive the job's state. If instead the claim was lost (another
+            // instance re-runs the job), the file is the new run's and stays.
+            await files.DeleteOwnAsync(jobId, runId, CancellationToken.None);
             await FinishAsync(jobId, runId, ExportJobStatus.Cancelled, null, null, CancellationToken.None);
         }
     }
