@@ -2,7 +2,6 @@ using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
 using BlazorPartner.Platform.Seeding;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace BlazorPartner.E2E.Tests.Cluster;
 
@@ -28,27 +27,7 @@ public sealed class LiveAcrossInstancesTests(ClusterHost cluster)
             await SignInAsync(vendorPage, DemoAccounts.VendorOperator, DemoAccounts.VendorName);
             await SignInAsync(partnerList, DemoAccounts.PartnerAAdmin, DemoAccounts.PartnerAName);
 
-            var opportunities = new OpportunityListPage(partnerList);
-            await opportunities.GotoAsync();
-            var pending = await opportunities.TabCountAsync(OpportunityListPage.PendingAcceptance);
-
-            var share = new ShareOpportunityPage(vendorPage);
-            await share.GotoAsync();
-            await share.FillAsync(ShareForm.ValidFor(ShareForm.UniqueCustomer("Across")));
-            var id = await share.SubmitAndOpenDetailAsync();
-            await Expect(opportunities.TabWithCount(OpportunityListPage.PendingAcceptance, pending + 1)).ToBeVisibleAsync();
-
-            var partnerDetail = await partnerContext.NewPageAsync();
-            await partnerDetail.GotoInteractiveAsync($"opportunities/{id}");
-            var detail = new OpportunityDetailPage(partnerDetail);
-            await detail.AcceptButton.ClickAsync();
-            var confirm = new ConfirmDialog(partnerDetail, "Accept opportunity");
-            await confirm.Root.ExpectDialogReadyAsync();
-            await confirm.ConfirmAsync("Accept");
-            await Expect(detail.StatusBadge(OpportunityListPage.InProgress)).ToBeVisibleAsync();
-
-            await Expect(new OpportunityDetailPage(vendorPage).StatusBadge(OpportunityListPage.InProgress)).ToBeVisibleAsync();
-            await Expect(opportunities.TabWithCount(OpportunityListPage.PendingAcceptance, pending)).ToBeVisibleAsync();
+            await LiveShareJourney.RunAsync(vendorPage, partnerList, await partnerContext.NewPageAsync(), "Across");
         }
         catch (Exception error)
         {

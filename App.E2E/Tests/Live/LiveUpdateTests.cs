@@ -1,6 +1,5 @@
 using BlazorPartner.E2E.Infrastructure;
 using BlazorPartner.E2E.Pages;
-using static Microsoft.Playwright.Assertions;
 
 namespace BlazorPartner.E2E.Tests.Live;
 
@@ -20,30 +19,7 @@ public sealed class LiveUpdateTests(VendorOperatorSession vendor, PartnerAAdminS
         var partnerDetail = await partner.NewPageAsync();
         try
         {
-            var opportunities = new OpportunityListPage(list);
-            await opportunities.GotoAsync();
-            var pending = await opportunities.TabCountAsync(OpportunityListPage.PendingAcceptance);
-
-            // The vendor shares: the partner's open list counts it, no reload.
-            var share = new ShareOpportunityPage(vendorPage);
-            await share.GotoAsync();
-            await share.FillAsync(ShareForm.ValidFor(ShareForm.UniqueCustomer("Live")));
-            var id = await share.SubmitAndOpenDetailAsync();
-            await Expect(opportunities.TabWithCount(OpportunityListPage.PendingAcceptance, pending + 1)).ToBeVisibleAsync();
-
-            // The partner accepts on another page: the vendor's open detail and the partner's list follow.
-            var vendorDetail = new OpportunityDetailPage(vendorPage);
-            await Expect(vendorDetail.StatusBadge(OpportunityListPage.PendingAcceptance)).ToBeVisibleAsync();
-            await partnerDetail.GotoInteractiveAsync($"opportunities/{id}");
-            var detail = new OpportunityDetailPage(partnerDetail);
-            await detail.AcceptButton.ClickAsync();
-            var confirm = new ConfirmDialog(partnerDetail, "Accept opportunity");
-            await confirm.Root.ExpectDialogReadyAsync();
-            await confirm.ConfirmAsync("Accept");
-            await Expect(detail.StatusBadge(OpportunityListPage.InProgress)).ToBeVisibleAsync();
-
-            await Expect(vendorDetail.StatusBadge(OpportunityListPage.InProgress)).ToBeVisibleAsync();
-            await Expect(opportunities.TabWithCount(OpportunityListPage.PendingAcceptance, pending)).ToBeVisibleAsync();
+            await LiveShareJourney.RunAsync(vendorPage, list, partnerDetail, "Live");
         }
         catch
         {
