@@ -4,6 +4,7 @@ using BlazorPartner.Components;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Platform.Identity;
+using BlazorPartner.Platform.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -90,6 +91,7 @@ public class AppComponentBaseTests
                 .AddSingleton(new BlazorPartner.Platform.Identity.Sessions.UserSessions(null!, null!, TimeProvider.System))
                 .AddSingleton(new UserAccessReader(null!, TimeProvider.System))
                 .AddScoped<NotificationService>()
+                .AddChangeFeed()
                 .BuildServiceProvider();
             var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
             var host = new Host(services, renderer, previous);
