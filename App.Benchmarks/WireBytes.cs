@@ -79,10 +79,8 @@ public sealed class WireBytes
             Interlocked.Add(ref webSocketSent, bytes);
         }
 
-        lock (responses)
-        {
-            largestFrame = Math.Max(largestFrame, bytes);
-        }
+        // Frames arrive on the CDP session's thread, one at a time; a plain max is enough.
+        largestFrame = Math.Max(largestFrame, bytes);
     }
 
     private static string ShortUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.PathAndQuery : url;
