@@ -74,6 +74,13 @@ public sealed class WireBytes
         // Binary frames (opcode 2: the circuit's MessagePack) arrive base64-encoded.
         var bytes = frame.GetProperty("opcode").GetDouble() == 2 ? payload.Length * 3L / 4 : System.Text.Encoding.UTF8.GetByteCount(payload);
         Interlocked.Add(ref webSocketBytes, bytes);
+        // BP_DUMP_FRAMES=DIR keeps each render batch the browser received, to see what a visit's circuit bytes are made of
+        // (`strings` on a file shows its markup and text).
+        if (Environment.GetEnvironmentVariable("BP_DUMP_FRAMES") is { } dumpDir && !sent && frame.GetProperty("opcode").GetDouble() == 2)
+        {
+            Directory.CreateDirectory(dumpDir);
+            File.WriteAllBytes(Path.Combine(dumpDir, $"{DateTime.UtcNow.Ticks}-{bytes}.bin"), Convert.FromBase64String(payload));
+        }
         if (sent)
         {
             Interlocked.Add(ref webSocketSent, bytes);

@@ -49,15 +49,31 @@ public sealed class HttpHardeningTests(E2EHost host)
     }
 
     [Fact]
-    public async Task Pages_allow_exactly_their_import_map_as_inline_script()
+    public async Task Pages_carry_no_inline_script_and_the_policy_allows_none()
     {
         using var client = Client();
-        var html = await client.GetStringAsync("account/login");
         using var response = await client.GetAsync("account/login");
+        var html = await response.Content.ReadAsStringAsync();
 
-        var start = html.IndexOf("<script type=\"importmap\">", StringComparison.Ordinal) + "<script type=\"importmap\">".Length;
-        var importMap = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
-        Assert.Contains($"'{BlazorPartner.Platform.Http.SecurityHeaders.HashSource(importMap)}'", Header(response, "Content-Security-Policy"));
+        // Every <script> is a same-origin file: an inline one would be refused by script-src 'self' (and is dead weight on
+        // each page, which is why the unused import map went; ADR 0012).
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex("<script(?![^>]*\\ssrc=)[^>]*>"), html);
+        Assert.Contains("script-src 'self';", Header(response, "Content-Security-Policy"));
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:80")]
+    public async Task A_request_for_another_host_name_is_refused_so_mail_links_cannot_point_elsewhere(string host)
+    {
+        // Invitation and follow-up links in mails are built from the request's address (the public apply forms send them to
+        // any address), so the app must not answer a forged Host header.
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "apply/reseller");
+        request.Headers.Host = host;
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Theory]

@@ -41,6 +41,22 @@ public sealed partial class SessionTests(E2EHost host)
     });
 
     [Fact]
+    public Task A_sign_out_post_without_the_antiforgery_token_is_a_400_and_signs_nobody_out() => host.RunSignedOutAsync(async page =>
+    {
+        var email = await host.CreateUserAsync();
+        await new LoginPage(page).GotoAsync();
+        await new LoginPage(page).SignInAsync(email, TestAccounts.Password, DemoAccounts.PartnerAName);
+
+        // What a form on another site (or a script flooding the endpoint) would send: the cookie, no token.
+        var forged = await page.Context.APIRequest.PostAsync("account/logout", new() { Form = page.Context.APIRequest.CreateFormData().Append("returnUrl", "/"), MaxRedirects = 0 });
+        var bare = await page.Context.APIRequest.PostAsync("account/logout", new() { MaxRedirects = 0 });
+
+        Assert.Equal(400, forged.Status);
+        Assert.Equal(400, bare.Status);
+        Assert.Equal(200, (await HomeAsync(page.Context)).Status);
+    });
+
+    [Fact]
     public Task A_password_change_ends_the_users_other_sessions_and_keeps_the_current_one() => host.RunSignedOutAsync(async page =>
     {
         var email = await host.CreateUserAsync();

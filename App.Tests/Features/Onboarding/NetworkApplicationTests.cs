@@ -141,6 +141,52 @@ public class NetworkApplicationTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task R5_a_name_that_only_looks_like_an_existing_organization_is_not_admitted_automatically(DatabaseProvider provider)
+    {
+        // An anonymous impostor of "Partner A" would otherwise be admitted unreviewed, and the vendor picks partners by name
+        // when it shares opportunities and tops up accounts.
+        await using var world = await TestWorld.CreateAsync(provider);
+        string[] lookAlikes = ["partner a", "Partner  A", "Partner A.", "Partner \u0410", "\uFF30artner A", "PARTNER-A"];
+
+        var submitted = new List<SubmittedNetworkApplication>();
+        for (var i = 0; i < lookAlikes.Length; i++)
+        {
+            submitted.Add(await world.ApplyAsync(NetworkInput(40 + i, lookAlikes[i], $"lookalike{i}@example.com")));
+        }
+
+        Assert.All(submitted, s =>
+        {
+            Assert.Equal(NetworkApplicationStatus.ManualReview, s.Status);
+            Assert.Equal([NetworkCheck.NewCompany], s.FailedChecks);
+        });
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(0, await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.SolutionProvider && o.Id != world.PartnerA));
+        Assert.Equal(0, await db.MemberInvitations.CountAsync());
+
+        // A reviewer who admits one anyway gets it under a name that cannot be mistaken for the original.
+        var first = submitted[0];
+        await world.NetworkReviews().ApproveAsync(world.Vendor, await world.NetworkTargetAsync(first.Id), BaseUri);
+        var admitted = (await world.LoadNetworkAsync(first.Id)).PartnerOrganizationId;
+        var partner = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == admitted);
+        Assert.Equal(Organization.NameWithSuffix("partner a", first.Number), partner.Name);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R5_one_address_is_admitted_automatically_once_while_its_invitation_is_open(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+
+        var first = await world.ApplyAsync(NetworkInput(50, "First Integrator Co.", "same.person@example.com"));
+        var second = await world.ApplyAsync(NetworkInput(51, "Second Integrator Co.", "Same.Person@example.com"));
+
+        Assert.Equal(NetworkApplicationStatus.Approved, first.Status);
+        Assert.Equal(NetworkApplicationStatus.ManualReview, second.Status);
+        Assert.Equal([NetworkCheck.ContactNotInvited], second.FailedChecks);
+        await using var db = await world.Factory.CreateSystemAsync();
+        Assert.Equal(1, await db.MemberInvitations.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task R5_the_form_refuses_only_what_no_reviewer_could_act_on_and_stores_nothing(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);

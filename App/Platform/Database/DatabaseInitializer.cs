@@ -16,7 +16,7 @@ public static class DatabaseInitializer
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         // System roles are synchronized by SystemRolesWorker (it retries while the database is unreachable); the demo
         // seeder synchronizes them itself first, because its accounts need them.
-        var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
+        var seed = options.SeedsDemoData(scope.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment());
         await using var gate = await factory.CreateDbContextAsync(ct);
         // With neither to do, startup must not touch the database (an instance starts while the database is down).
         var gated = (options.MigrateOnStartup || seed) && await StartupGate.EnterAsync(gate, ct);

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +25,7 @@ public static class HttpHardening
         var configuration = builder.Configuration;
         var http = configuration.GetSection(HttpHardeningOptions.Section).Get<HttpHardeningOptions>() ?? new HttpHardeningOptions();
         services.Configure<HttpHardeningOptions>(configuration.GetSection(HttpHardeningOptions.Section));
-        services.AddApplicationRateLimit();
+        services.AddApplicationRateLimit(http.SignInPermitLimit);
 
         // The product and version of the server help nobody but an attacker.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -35,6 +37,15 @@ public static class HttpHardening
             hsts.IncludeSubDomains = http.HstsIncludeSubDomains;
         });
         services.AddHttpsRedirection(redirect => redirect.HttpsPort = http.HttpsPort);
+
+        // A cookie's Secure flag otherwise follows the request's scheme, and behind a TLS proxy that the app does not trust
+        // (not loopback, not in KnownProxies) the scheme reads as http: the sign-in cookie would go out without it.
+        if (http.HttpsOnly(builder.Environment.IsDevelopment()))
+        {
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie => cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
 
         AddCircuitLimits(services, configuration);
         return builder;
@@ -58,7 +69,7 @@ public static class HttpHardening
             app.UseHsts();
         }
 
-        if (http.HttpsRedirection ?? !development)
+        if (http.HttpsOnly(development))
         {
             app.UseHttpsRedirection();
         }

@@ -20,11 +20,20 @@ public sealed class HttpHardeningOptions
     /// <summary>Redirect plain HTTP to HTTPS. Defaults on outside Development.</summary>
     public bool? HttpsRedirection { get; set; }
 
+    /// <summary>Whether the app is reached over HTTPS only: then cookies are marked Secure whatever the request's scheme.</summary>
+    public bool HttpsOnly(bool development) => HttpsRedirection ?? !development;
+
     /// <summary>The public HTTPS port to redirect to, when the app itself listens on HTTP only (behind a proxy it is usually 443).</summary>
     public int? HttpsPort { get; set; }
 
     /// <summary>Strict-Transport-Security max-age (sent outside Development, on HTTPS responses only).</summary>
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Sign-in attempts per client address per 5 minutes (<see cref="ApplicationRateLimit"/>); 0 = no limit (load tests that
+    /// sign thousands of users in from one address).
+    /// </summary>
+    public int SignInPermitLimit { get; set; } = 30;
 
     /// <summary>Whether HSTS covers subdomains; off by default because other services may share the parent domain.</summary>
     public bool HstsIncludeSubDomains { get; set; }

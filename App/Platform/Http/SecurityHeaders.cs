@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace BlazorPartner.Platform.Http;
 
 /// <summary>
@@ -19,18 +16,17 @@ public static class SecurityHeaders
     public const string ReferrerPolicy = "same-origin";
 
     /// <summary>
-    /// Builds the policy. <paramref name="inlineScriptHashes"/> are CSP hash sources ('sha256-…') of inline scripts the app
-    /// itself renders (the framework's import map); nothing else inline may run.
+    /// Builds the policy. No inline script runs at all: the pages render no import map (nothing imports a module; ADR 0012)
+    /// and no inline script of their own.
     /// </summary>
-    public static string ContentSecurityPolicy(IEnumerable<string> inlineScriptHashes, bool allowDevelopmentTools = false)
+    public static string ContentSecurityPolicy(bool allowDevelopmentTools = false)
     {
-        var scripts = string.Join(' ', new[] { "'self'" }.Concat(inlineScriptHashes.Select(h => $"'{h}'")));
         // 'self' covers ws:/wss: to the same host (CSP Level 3), which is the Blazor circuit's websocket.
         // dotnet watch's browser-refresh script talks to its own localhost port.
         var connect = allowDevelopmentTools ? "'self' ws://localhost:* wss://localhost:*" : "'self'";
         return string.Join("; ",
             "default-src 'self'",
-            $"script-src {scripts}",
+            "script-src 'self'",
             // Radzen and Blazor set style="" attributes (widths, positions of popups and dialogs); style elements stay same-origin.
             "style-src 'self'",
             "style-src-elem 'self'",
@@ -47,10 +43,6 @@ public static class SecurityHeaders
             "form-action 'self'",
             "frame-ancestors 'none'");
     }
-
-    /// <summary>The CSP hash source of an inline script's exact text.</summary>
-    public static string HashSource(string inlineScript) =>
-        "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inlineScript)));
 
     /// <summary>Sets the headers on a response that is about to start.</summary>
     public static void Apply(IHeaderDictionary headers, string contentSecurityPolicy)

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace BlazorPartner.Platform.Http;
 
 /// <summary>
@@ -10,10 +8,7 @@ namespace BlazorPartner.Platform.Http;
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnvironment environment)
 {
     private readonly bool isDevelopment = environment.IsDevelopment();
-    private readonly string policyWithoutInlineScripts = SecurityHeaders.ContentSecurityPolicy([], environment.IsDevelopment());
-
-    // One import map per app (built from the static assets manifest); its policy is computed once.
-    private (ImportMapDefinition Map, string Policy)? policyWithImportMap;
+    private readonly string contentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy(environment.IsDevelopment());
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -28,32 +23,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnviron
 
     private void Apply(HttpContext context)
     {
-        SecurityHeaders.Apply(context.Response.Headers, PolicyFor(context));
+        SecurityHeaders.Apply(context.Response.Headers, contentSecurityPolicy);
         if (isDevelopment && context.Response.StatusCode >= 500)
         {
             // The developer exception page is inline scripts and styles; it exists in Development only.
             context.Response.Headers.Remove("Content-Security-Policy");
         }
-    }
-
-    private string PolicyFor(HttpContext context)
-    {
-        // Razor component pages render <ImportMap />, an inline <script type="importmap"> that CSP treats like any inline script;
-        // its text is ImportMapDefinition.ToString() (the same JSON the component writes).
-        var importMap = context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>();
-        if (importMap is null)
-        {
-            return policyWithoutInlineScripts;
-        }
-
-        var cached = policyWithImportMap;
-        if (cached is { } known && ReferenceEquals(known.Map, importMap))
-        {
-            return known.Policy;
-        }
-
-        var policy = SecurityHeaders.ContentSecurityPolicy([SecurityHeaders.HashSource(importMap.ToString())], isDevelopment);
-        policyWithImportMap = (importMap, policy);
-        return policy;
     }
 }

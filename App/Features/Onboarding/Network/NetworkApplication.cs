@@ -27,8 +27,14 @@ public enum NetworkCheck
     /// <summary>At least one business licence document is attached (in this round or an earlier one).</summary>
     Documents = 2,
 
-    /// <summary>No organization already has this name: a reviewer decides whether it is the same company.</summary>
+    /// <summary>
+    /// No organization already has this name or one that looks the same (<see cref="Core.Tenancy.OrganizationNames"/>): a
+    /// reviewer decides whether it is the same company.
+    /// </summary>
     NewCompany = 3,
+
+    /// <summary>The contact address holds no open invitation yet (to another organization it was admitted to, say).</summary>
+    ContactNotInvited = 4,
 }
 
 public enum NetworkEventKind

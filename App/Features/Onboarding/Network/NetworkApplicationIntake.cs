@@ -2,6 +2,7 @@ using System.Globalization;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Members;
 using BlazorPartner.Platform.Notifications;
@@ -120,8 +121,13 @@ public sealed class NetworkApplicationIntake(
     /// </summary>
     private async Task<NotificationBatch?> CheckAsync(AppDbContext db, NetworkApplication application, bool hasDocuments, string baseUri, DateTime now, CancellationToken ct)
     {
-        var nameTaken = await db.Organizations.AnyAsync(o => o.Name == application.CompanyName, ct);
-        var failed = NetworkChecks.Failed(application, hasDocuments, nameTaken);
+        var nameTaken = await OrganizationNames.LookAlikeExistsAsync(db, application.CompanyName, ct);
+        // One automatic admission per address: an address already holding an open invitation (another organization's admin
+        // seat, say) waits for a person instead of collecting one organization per submission.
+        var email = application.ContactEmail.ToUpperInvariant();
+        var contactInvited = await db.MemberInvitations.IgnoreQueryFilters()
+            .AnyAsync(i => i.NormalizedEmail == email && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct);
+        var failed = NetworkChecks.Failed(application, hasDocuments, nameTaken, contactInvited);
         application.FailedChecks = NetworkChecks.Format(failed);
         if (failed.Count == 0)
         {

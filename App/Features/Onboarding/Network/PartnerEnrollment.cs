@@ -26,9 +26,9 @@ internal static class PartnerEnrollment
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        // Organization names are unique (people sign in by them): a reviewer who admits a company whose name is taken gets it
-        // with the application number, which is unique and language-neutral.
-        var name = await db.Organizations.AnyAsync(o => o.Name == application.CompanyName, ct)
+        // Organization names are unique (people sign in by them): a reviewer who admits a company whose name is taken, or
+        // looks like a taken one, gets it with the application number, which is unique and language-neutral.
+        var name = await OrganizationNames.LookAlikeExistsAsync(db, application.CompanyName, ct)
             ? Organization.NameWithSuffix(application.CompanyName, application.Number)
             : application.CompanyName;
         var partner = new Organization { Name = name, Kind = OrganizationKind.SolutionProvider, CreatedUtc = now };
