@@ -26,6 +26,8 @@ public sealed class DatabaseDownAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Partner", "Host=127.0.0.1;Port=1;Username=nobody;Password=nothing;Database=none;Timeout=3");
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Opportunities:AutoRejectEnabled", "false");
+        // As a deployment would: its public host name (the tests' TLS proxy sends it) besides loopback.
+        builder.UseSetting("AllowedHosts", "partner.example;127.0.0.1;localhost");
         builder.UseSetting("Http:HttpsPort", PublicHttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

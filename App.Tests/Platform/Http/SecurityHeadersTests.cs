@@ -1,6 +1,7 @@
 using System.Net;
 using BlazorPartner.Platform.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace BlazorPartner.Tests.Platform.Http;
@@ -35,6 +36,25 @@ public class SecurityHeadersTests
         var policy = Directives(SecurityHeaders.ContentSecurityPolicy(allowDevelopmentTools: true));
         Assert.Equal("'self' ws://localhost:* wss://localhost:*", policy["connect-src"]);
         Assert.Equal("'self'", policy["script-src"]);
+    }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-8", true)]
+    [InlineData("image/svg+xml", true)]
+    [InlineData("application/json; charset=utf-8", false)]
+    [InlineData("text/css", false)]
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false)]
+    [InlineData(null, false)]
+    public void Pages_get_the_page_policy_and_everything_else_a_policy_that_allows_nothing(string? contentType, bool page)
+    {
+        IHeaderDictionary headers = new HeaderDictionary();
+        headers.ContentType = contentType;
+
+        SecurityHeaders.Apply(headers, SecurityHeaders.ContentSecurityPolicy());
+
+        Assert.Equal(page ? SecurityHeaders.ContentSecurityPolicy() : "default-src 'none'; frame-ancestors 'none'", headers.ContentSecurityPolicy.ToString());
+        Assert.Equal(page, headers.ContainsKey("Permissions-Policy"));
+        Assert.Equal(("DENY", "nosniff"), (headers.XFrameOptions.ToString(), headers.XContentTypeOptions.ToString()));
     }
 
     [Fact]

@@ -44,14 +44,36 @@ public static class SecurityHeaders
             "frame-ancestors 'none'");
     }
 
+    /// <summary>
+    /// The policy of a response that is not a page (JSON, scripts, styles, fonts, downloads, redirects): nothing in it may
+    /// load or run anything, nor be framed. The page policy's 900 bytes (with Permissions-Policy) would buy nothing there,
+    /// and the circuit's negotiate and initializers responses carry it on every visit (ADR 0012).
+    /// </summary>
+    public const string NonDocumentPolicy = "default-src 'none'; frame-ancestors 'none'";
+
     /// <summary>Sets the headers on a response that is about to start.</summary>
     public static void Apply(IHeaderDictionary headers, string contentSecurityPolicy)
     {
-        headers.ContentSecurityPolicy = contentSecurityPolicy;
+        var document = IsDocument(headers.ContentType);
+        headers.ContentSecurityPolicy = document ? contentSecurityPolicy : NonDocumentPolicy;
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = ReferrerPolicy;
-        headers["Permissions-Policy"] = PermissionsPolicy;
+        if (document)
+        {
+            headers["Permissions-Policy"] = PermissionsPolicy;
+        }
+
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+
+    // What a browser may render as a page of its own: HTML, and XML (SVG, XHTML), which can carry script.
+    private static bool IsDocument(string? contentType)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim() ?? "";
+        return mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
     }
 }
