@@ -1,3 +1,6 @@
+using BlazorPartner.Features.Onboarding;
+using BlazorPartner.Features.Onboarding.Certification;
+using BlazorPartner.Features.Onboarding.Network;
 using BlazorPartner.Features.Opportunities;
 using BlazorPartner.Core.Calendar;
 using BlazorPartner.Core.Data;
@@ -65,5 +68,11 @@ public class DemoDataSeederTests
         Assert.Contains(pending, o => o.CustomerName == DemoAccounts.WellKnownPendingCustomer && o.DeadlineUtc > now.AddDays(2));
         Assert.True(ofA.Select(o => o.AssignedToUserId).Where(a => a != null).Distinct().Count() >= 2);
         Assert.True(await db.Set<CalendarDay>().AnyAsync(d => d.Kind == CalendarDayKind.MakeUpWorkday));
+
+        // Issue 8 §7: business certifications (R6) in every state, and partner-network applications (R5) in every state.
+        Assert.Equal(Enum.GetValues<CertificationStatus>().Order(), (await db.BusinessCertifications.Select(c => c.Status).ToListAsync()).Distinct().Order());
+        Assert.Equal(Enum.GetValues<NetworkApplicationStatus>().Order(), (await db.NetworkApplications.Select(a => a.Status).ToListAsync()).Distinct().Order());
+        var rejected = await db.BusinessCertifications.SingleAsync(c => c.Status == CertificationStatus.Rejected);
+        Assert.False(string.IsNullOrWhiteSpace(rejected.RejectionReason));
     }
 }

@@ -1,24 +1,32 @@
 using System.Text;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Onboarding.Certification;
 using BlazorPartner.Features.Onboarding.Network;
 using BlazorPartner.Platform.Seeding;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Onboarding;
 
 /// <summary>
 /// Partner-network applications in every state (R5): two with a reviewer (one with a wrong credit-code check character, one
 /// without a licence), one rejected (its applicant page is published below), Partner A's approved automatically and one
-/// approved by the operator. Certifications (R6): Partner A certified automatically, Partner B's bank letter waiting for a
-/// reviewer; Partner C has not certified yet, and the vendor holds a supplier record of Partner C with another bank account.
+/// approved by the operator. Certifications (R6) in every state: Partner A certified automatically, Partner B's bank letter
+/// waiting for a reviewer, Partner D (a distributor) with a reviewer because the account holder is not the company, and two
+/// more solution providers admitted earlier, one asked for a bank letter and one rejected with a reason; Partner C has not
+/// certified yet, and the vendor holds a supplier record of Partner C with another bank account.
 /// </summary>
 public sealed class OnboardingDemoData(Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext> dbFactory) : IDemoData
 {
     public const string ChecksumCompany = "Shenzhen Cloud Integration Co.";
     public const string NoLicenceCompany = "Guangzhou Digital Services Co.";
     public const string RejectedCompany = "Tianjin Software Co.";
+
+    /// <summary>Solution providers that exist for their certification's state only (no demo accounts sign in to them).</summary>
+    public const string BankLetterRequiredCompany = "Hefei Cloud Partners Co.";
+    public const string CertificationRejectedCompany = "Xiamen Data Partners Co.";
 
     /// <summary>The rejected application's applicant link, published on purpose (like the demo passwords) for tours and page audits.</summary>
     public const string DemoRejectedToken = "demo-partner-application-rejected-000000001";
@@ -69,6 +77,33 @@ public sealed class OnboardingDemoData(Microsoft.EntityFrameworkCore.IDbContextF
         db.CertificationEvents.Add(Event(b, CertificationEventKind.Submitted, bAdmin, now.AddDays(-3)));
         db.CertificationEvents.Add(Event(b, CertificationEventKind.BankMismatch, null, now.AddDays(-3)));
         db.CertificationEvents.Add(Event(b, CertificationEventKind.BankLetterUploaded, bAdmin, now.AddDays(-2)));
+        var partnerD = await db.Organizations.Where(o => o.Name == Resellers.ResellerDemoData.PartnerDName).Select(o => o.Id).SingleAsync(ct);
+        var d = Certify(db, partnerD, Resellers.ResellerDemoData.PartnerDName, CreditCode.WithCheckCharacter("91310000MA1K00404"), "Bank of Communications", "6222600100400000004", CertificationStatus.ManualReview, now.AddHours(-28));
+        d.AccountHolder = "Zhou Ping";
+        db.CertificationEvents.Add(Event(d, CertificationEventKind.Submitted, "Partner D", now.AddHours(-28)));
+        db.CertificationEvents.Add(Event(d, CertificationEventKind.SentToReview, null, now.AddHours(-28)));
+
+        var hefei = new Organization { Name = BankLetterRequiredCompany, Kind = OrganizationKind.SolutionProvider, CreatedUtc = now.AddDays(-30) };
+        var xiamen = new Organization { Name = CertificationRejectedCompany, Kind = OrganizationKind.SolutionProvider, CreatedUtc = now.AddDays(-45) };
+        db.Organizations.AddRange(hefei, xiamen);
+        var hefeiCode = CreditCode.WithCheckCharacter("91340100MA1K00505");
+        db.SupplierRecords.Add(new SupplierRecord { CreditCode = hefeiCode, CompanyName = BankLetterRequiredCompany, BankName = "Huishang Bank", BankAccount = "6222020200500000005", UpdatedAtUtc = now.AddDays(-200) });
+        var e = Certify(db, hefei.Id, BankLetterRequiredCompany, hefeiCode, "Bank of China", "6216600100500000099", CertificationStatus.BankLetterRequired, now.AddDays(-1));
+        db.CertificationEvents.Add(Event(e, CertificationEventKind.Submitted, BankLetterRequiredCompany, now.AddDays(-1)));
+        db.CertificationEvents.Add(Event(e, CertificationEventKind.BankMismatch, null, now.AddDays(-1)));
+
+        var f = Certify(db, xiamen.Id, CertificationRejectedCompany, CreditCode.WithCheckCharacter("91350200MA1K00606"), "Xiamen Bank", "6222020200600000006", CertificationStatus.Rejected, now.AddDays(-6));
+        f.AccountHolder = "Xiamen Data Services Co.";
+        const string reason = "The account holder is another company; give an account in the partner's own name.";
+        f.RejectionReason = reason;
+        f.DecidedByName = op;
+        f.DecidedAtUtc = now.AddDays(-5);
+        db.CertificationEvents.Add(Event(f, CertificationEventKind.Submitted, CertificationRejectedCompany, now.AddDays(-6)));
+        db.CertificationEvents.Add(Event(f, CertificationEventKind.SentToReview, null, now.AddDays(-6)));
+        var rejected = Event(f, CertificationEventKind.Rejected, op, now.AddDays(-5));
+        rejected.Reason = reason;
+        db.CertificationEvents.Add(rejected);
+
         var letter = Encoding.ASCII.GetBytes("%PDF-1.4\n% Bank letter of Partner B (demo)\n%%EOF\n");
         db.CertificationDocuments.Add(new CertificationDocument
         {
