@@ -63,7 +63,7 @@ public class NetworkReviewTests
         var invitationMail = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == MemberInvitations.MailKind);
         Assert.Equal(ContactEmail, invitationMail.Recipient);
         // §6: the applicant reads in the invitation that its application was approved, with its number, and as what.
-        Assert.Equal($"Partner-network application {submitted.Number} approved: your invitation to the partner console", invitationMail.Subject);
+        Assert.Equal($"Partner-network application {submitted.Number} approved: Partner A · {submitted.Number} invites you to its partner console", invitationMail.Subject);
         Assert.StartsWith($"Your application {submitted.Number} to join the partner network was approved: Partner A · {submitted.Number} is now", invitationMail.Body);
 
         var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == submitted.Id.ToString());
@@ -355,6 +355,6 @@ public class NetworkReviewTests
         }
 
         var invitation = (await world.MailsToAsync(ContactEmail)).Single(m => m.Kind == MemberInvitations.MailKind);
-        Assert.Equal(("en-US", $"Partner-network application {submitted.Number} approved: your invitation to the partner console"), (invitation.Culture, invitation.Subject));
+        Assert.Equal(("en-US", $"Partner-network application {submitted.Number} approved: {Company} invites you to its partner console"), (invitation.Culture, invitation.Subject));
     }
 }

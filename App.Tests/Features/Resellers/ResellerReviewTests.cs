@@ -76,7 +76,7 @@ public class ResellerReviewTests
         Assert.Equal((ContactEmail, (Guid?)resellerId), (invitationMail.Recipient, invitationMail.OrganizationId));
         Assert.Contains(BaseUri.TrimEnd('/'), invitationMail.Body);
         // §6: the final approval reaches the applicant in the invitation itself: approved, its number, then the join link.
-        Assert.Equal($"Reseller application {submitted.Number} approved: your invitation to the partner console", invitationMail.Subject);
+        Assert.Equal($"Reseller application {submitted.Number} approved: Suzhou Cloud Reseller Co. invites you to its partner console", invitationMail.Subject);
         Assert.StartsWith($"Your reseller application {submitted.Number} was approved by the vendor and by the distributor Partner B", invitationMail.Body);
         Assert.Contains("/join/", invitationMail.Body);
 
@@ -529,7 +529,7 @@ public class ResellerReviewTests
             Assert.Equal(L["ResellerApply.MailVendorApprovedSubject", rejected.Number].Value, toRejected[1].Subject);
             Assert.Equal(L["ResellerApply.MailRejectedSubject", rejected.Number].Value, toRejected[2].Subject);
             Assert.Equal(string.Format(CultureInfo.CurrentCulture, L["ResellerApply.MailRejectedBody"].Value, rejected.Number, "No office in Suzhou."), toRejected[2].Body);
-            Assert.Equal(L["ResellerApply.MailApprovedSubject", approved.Number].Value, toApproved[2].Subject);
+            Assert.Equal(L["ResellerApply.MailApprovedSubject", approved.Number, "南京云经销有限公司"].Value, toApproved[2].Subject);
             Assert.Equal(MemberInvitations.MailKind, toApproved[2].Kind);
             Assert.StartsWith(L["ResellerApply.MailApprovedLead", approved.Number, "Partner B", "南京云经销有限公司"].Value, toApproved[2].Body);
             Assert.Contains(L["Role.PartnerAdmin"].Value, toApproved[2].Body);

@@ -248,6 +248,12 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         invitation.SendCount++;
         var roles = string.Join(", ", roleOptions.Select(r => r.Label(L)));
         var subject = preface?.Subject ?? L["Member.MailSubject", partner].Value;
+        // A long organization name (up to the company name's limit, plus an application number) can outgrow a subject line.
+        if (subject.Length > OutboxMessage.MaxSubject)
+        {
+            subject = subject[..(OutboxMessage.MaxSubject - 1)] + "…";
+        }
+
         var body = string.Format(CultureInfo.CurrentCulture, L["Member.MailBody"].Value,
             inviter, partner, roles, MemberRoutes.JoinLink(baseUri, token), BeijingTime.Format(invitation.ExpiresAtUtc));
         if (preface is not null)

@@ -100,7 +100,7 @@ public sealed class ResellerReviews(
         var distributor = await db.Organizations.Where(o => o.Id == application.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         using (Cultures.Use(application.ApplicantCulture))
         {
-            var approval = new InvitationPreface(L["ResellerApply.MailApprovedSubject", application.Number].Value,
+            var approval = new InvitationPreface(L["ResellerApply.MailApprovedSubject", application.Number, reseller.Name].Value,
                 L["ResellerApply.MailApprovedLead", application.Number, distributor, reseller.Name].Value);
             invitations.StageFirstAdmin(db, actor, actor.DisplayName, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now, approval);
         }

@@ -47,7 +47,7 @@ internal static class PartnerEnrollment
         // The applicant learns of the approval from its admin invitation, in the language it applied in.
         using (Cultures.Use(application.ApplicantCulture))
         {
-            var approval = new InvitationPreface(L["NetworkApply.MailApprovedSubject", application.Number].Value,
+            var approval = new InvitationPreface(L["NetworkApply.MailApprovedSubject", application.Number, partner.Name].Value,
                 L["NetworkApply.MailApprovedLead", application.Number, partner.Name].Value);
             invitations.StageFirstAdmin(db, actor, actorName, partner.Id, partner.Name, application.ContactEmail, baseUri, now, approval);
         }
