@@ -117,6 +117,7 @@ internal static class ResellerBenchmark
                     TokenHash = LinkTokens.Hash(LinkTokens.NewToken()),
                     SubmittedAtUtc = at,
                     RoundSubmittedAtUtc = at,
+                    WaitingSinceUtc = at,
                     UpdatedAtUtc = at.AddDays(1),
                 };
                 application.Number = ResellerRules.NumberFor(application.Id);

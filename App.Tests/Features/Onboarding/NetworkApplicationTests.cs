@@ -47,6 +47,10 @@ public class NetworkApplicationTests
             (invitation.OrganizationId, invitation.Email, invitation.Roles, invitation.Status, invitation.InvitedByUserId));
         var invitationMail = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == MemberInvitations.MailKind);
         Assert.Equal((ContactEmail, (Guid?)partner.Id), (invitationMail.Recipient, invitationMail.OrganizationId));
+        // §6: the invitation tells the applicant its application was approved, with its number, before the join link.
+        Assert.Equal($"Partner-network application {submitted.Number} approved: {Company} invites you to its partner console", invitationMail.Subject);
+        Assert.StartsWith($"Your application {submitted.Number} to join the partner network was approved: {Company} is now a solution provider", invitationMail.Body);
+        Assert.Contains("/join/", invitationMail.Body);
         var receipt = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == NetworkApplicationIntake.MailKind);
         Assert.Equal(ContactEmail, receipt.Recipient);
 

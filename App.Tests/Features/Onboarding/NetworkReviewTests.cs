@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
@@ -6,6 +7,7 @@ using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Onboarding;
 using BlazorPartner.Features.Onboarding.Network;
 using BlazorPartner.Platform.Database;
+using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +60,11 @@ public class NetworkReviewTests
         var invitation = await db.MemberInvitations.AsNoTracking().SingleAsync();
         Assert.Equal((partnerId, ContactEmail, AppRoles.PartnerAdmin, world.Vendor.UserId, "Vendor Op"),
             (invitation.OrganizationId, invitation.Email, invitation.Roles, invitation.InvitedByUserId, invitation.InvitedByName));
-        Assert.Equal(ContactEmail, (await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == MemberInvitations.MailKind)).Recipient);
+        var invitationMail = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == MemberInvitations.MailKind);
+        Assert.Equal(ContactEmail, invitationMail.Recipient);
+        // §6: the applicant reads in the invitation that its application was approved, with its number, and as what.
+        Assert.Equal($"Partner-network application {submitted.Number} approved: Partner A · {submitted.Number} invites you to its partner console", invitationMail.Subject);
+        Assert.StartsWith($"Your application {submitted.Number} to join the partner network was approved: Partner A · {submitted.Number} is now", invitationMail.Body);
 
         var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == submitted.Id.ToString());
         Assert.Equal((OnboardingAuditActions.Approve, "Vendor Op", world.Vendor.UserId, (Guid?)partnerId),
@@ -309,5 +315,46 @@ public class NetworkReviewTests
         Assert.NotEqual(company, partner.Name);
         Assert.True(partner.Name.Length <= 200, $"The organization name has {partner.Name.Length} characters; Organizations.Name holds 200.");
         Assert.Contains(submitted.Number, partner.Name);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R5_a_zh_CN_applicant_rejected_then_approved_by_an_en_US_operator_gets_its_mails_in_Chinese(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        SubmittedNetworkApplication submitted;
+        using (Cultures.Use("zh-CN"))
+        {
+            submitted = await world.ManualReviewAsync();
+        }
+
+        using (Cultures.Use("en-US"))
+        {
+            await world.NetworkReviews().RejectAsync(world.Vendor, new RejectNetworkApplicationInput(await world.NetworkTargetAsync(submitted.Id), "Attach the business licence."));
+        }
+
+        Assert.Equal("zh-CN", (await world.LoadNetworkAsync(submitted.Id)).ApplicantCulture);
+        var rejection = (await world.MailsToAsync(ContactEmail)).Single(m => m.Body.Contains("Attach the business licence.", StringComparison.Ordinal));
+        using (Cultures.Use("zh-CN"))
+        {
+            Assert.Equal(TestWorld.Localizer["NetworkApply.MailRejectedSubject", submitted.Number].Value, rejection.Subject);
+            Assert.Equal(string.Format(CultureInfo.CurrentCulture, TestWorld.Localizer["NetworkApply.MailRejectedBody"].Value, submitted.Number, "Attach the business licence."), rejection.Body);
+        }
+
+        Assert.Equal("zh-CN", rejection.Culture);
+
+        // Resubmitted from an English page, the applicant's language follows: the approval reaches it in English.
+        using (Cultures.Use("en-US"))
+        {
+            await world.NetworkIntake().ResubmitAsync(submitted.Token, NetworkInput(), [], BaseUri);
+        }
+
+        Assert.Equal("en-US", (await world.LoadNetworkAsync(submitted.Id)).ApplicantCulture);
+        using (Cultures.Use("zh-CN"))
+        {
+            await world.NetworkReviews().ApproveAsync(world.Vendor, await world.NetworkTargetAsync(submitted.Id), BaseUri);
+        }
+
+        var invitation = (await world.MailsToAsync(ContactEmail)).Single(m => m.Kind == MemberInvitations.MailKind);
+        Assert.Equal(("en-US", $"Partner-network application {submitted.Number} approved: {Company} invites you to its partner console"), (invitation.Culture, invitation.Subject));
     }
 }

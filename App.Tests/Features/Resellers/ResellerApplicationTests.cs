@@ -2,7 +2,12 @@ using BlazorPartner.Platform.Uploads;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
+using BlazorPartner.Features.Members;
+using BlazorPartner.Features.Onboarding;
+using BlazorPartner.Features.Onboarding.Network;
 using BlazorPartner.Features.Resellers;
+using BlazorPartner.Tests.Features.Onboarding;
 using BlazorPartner.Platform.Database;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
@@ -206,9 +211,69 @@ public class ResellerApplicationTests
             Input(partnerD, company: "Suzhou Cloud Reseller (East) Co.", email: "east@reseller.example"), Licence(), BaseUri));
 
         Assert.Equal("ResellerApply.CompanyApplied", again.FieldErrors[nameof(ResellerApplicationInput.CreditCode)]);
+
+        // Nor to the partner network with the reseller's own address: while its admin invitation is open the address is about
+        // to be the reseller's account, and once the admin joined it is that account.
+        var network = world.Get<NetworkApplicationIntake>();
+        var asPartner = OnboardingTestKit.NetworkInput(company: "Suzhou Cloud Reseller Co.", email: ContactEmail) with { CreditCode = Code() };
+        var invited = await Assert.ThrowsAsync<ValidationException>(() => network.SubmitAsync(asPartner, Licence(), BaseUri));
+        Assert.Equal("NetworkApply.EmailInvited", invited.FieldErrors[nameof(NetworkApplicationInput.ContactEmail)]);
+        await world.AddUserAsync(reseller, "xu-ming", "Xu Ming", AppRoles.PartnerAdmin, email: ContactEmail);
+        var joined = await Assert.ThrowsAsync<ValidationException>(() => network.SubmitAsync(asPartner, Licence(), BaseUri));
+        Assert.Equal("NetworkApply.EmailHasAccount", joined.FieldErrors[nameof(NetworkApplicationInput.ContactEmail)]);
+
         await using var db = await world.Factory.CreateSystemAsync();
         var approved = await db.ResellerApplications.AsNoTracking().SingleAsync();
         Assert.Equal((ResellerApplicationStatus.Approved, Code(), reseller), (approved.Status, approved.HeldCreditCode, approved.ResellerOrganizationId));
+        Assert.Equal(0, await db.NetworkApplications.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R42_R41_an_approved_reseller_joins_the_partner_network_only_with_a_new_account(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var reviewer = await world.ReviewerBAsync();
+        var reseller = await world.ApprovedResellerAsync(reviewer);
+        var input = OnboardingTestKit.NetworkInput(company: "Suzhou Cloud Reseller Co.", email: "partner@reseller.example") with { CreditCode = Code() };
+
+        var submitted = await world.Get<NetworkApplicationIntake>().SubmitAsync(input, Licence(), BaseUri);
+
+        // The name is the reseller's already: a reviewer decides, and admits it as a solution provider beside the reseller.
+        Assert.Equal(NetworkApplicationStatus.ManualReview, submitted.Status);
+        var target = new NetworkApplicationTarget(submitted.Id, (await world.Get<NetworkApplicationReviews>().DetailAsync(world.Vendor, submitted.Id)).Version);
+        var partner = await world.Get<NetworkApplicationReviews>().ApproveAsync(world.Vendor, target, BaseUri);
+        await using var db = await world.Factory.CreateSystemAsync();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => o.Id == reseller || o.Id == partner).ToDictionaryAsync(o => o.Id);
+        Assert.Equal((OrganizationKind.Reseller, (Guid?)world.PartnerB), (organizations[reseller].Kind, organizations[reseller].ParentOrganizationId));
+        Assert.Equal((OrganizationKind.SolutionProvider, null), (organizations[partner].Kind, organizations[partner].ParentOrganizationId));
+        Assert.Equal("partner@reseller.example", (await db.MemberInvitations.AsNoTracking().SingleAsync(i => i.OrganizationId == partner)).Email);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R44_a_solution_provider_joins_as_a_reseller_only_with_another_account_and_its_distributor_associates_it(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var reviewer = await world.ReviewerBAsync();
+
+        // A Partner A account stays Partner A's (R41, R44), and so does a member Partner A invited who has not joined yet.
+        await world.AddUserAsync(world.PartnerA, "zhou-li", "Zhou Li", AppRoles.PartnerAdmin, email: "zhou.li@partner-a.example");
+        var own = await Assert.ThrowsAsync<ValidationException>(() => world.SubmitAsync(company: "Partner A", email: "zhou.li@partner-a.example"));
+        Assert.Equal("ResellerApply.EmailHasAccount", own.FieldErrors[nameof(ResellerApplicationInput.ContactEmail)]);
+        await world.Get<MemberInvitations>().InviteAsync(world.AdminA,
+            new InviteMemberInput { Email = "new.staff@partner-a.example", Roles = [AppRoles.AccountManager] }, BaseUri);
+        var invited = await Assert.ThrowsAsync<ValidationException>(() => world.SubmitAsync(company: "Partner A", email: "new.staff@partner-a.example"));
+        Assert.Equal("ResellerApply.EmailInvited", invited.FieldErrors[nameof(ResellerApplicationInput.ContactEmail)]);
+        Assert.Equal(0, (await world.CountResellerRowsAsync()).Applications);
+
+        // With a newly registered address it applies, and the distributor's approval makes it that distributor's reseller.
+        var resellerId = await world.ApprovedResellerAsync(reviewer, company: "Partner A", email: "reseller@partner-a.example");
+
+        await using var db = await world.Factory.CreateSystemAsync();
+        var reseller = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == resellerId);
+        Assert.Equal((OrganizationKind.Reseller, (Guid?)world.PartnerB), (reseller.Kind, reseller.ParentOrganizationId));
+        var partnerA = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == world.PartnerA);
+        Assert.Equal((OrganizationKind.SolutionProvider, null), (partnerA.Kind, partnerA.ParentOrganizationId));
+        Assert.Equal("reseller@partner-a.example", (await db.MemberInvitations.AsNoTracking().SingleAsync(i => i.OrganizationId == resellerId)).Email);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -4,6 +4,8 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Features.Resellers;
 using BlazorPartner.Platform.Database;
+using BlazorPartner.Platform.Notifications;
+using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static BlazorPartner.Tests.Features.Resellers.ResellerTestKit;
@@ -22,6 +24,8 @@ public class ResellerMoveTests
         var reviewer = await world.ReviewerBAsync();
         var (partnerD, _) = await world.SecondDistributorAsync();
         var resellerId = await world.ApprovedResellerAsync(reviewer);
+        var resellerAdmin = await world.AddUserAsync(resellerId, "admin-r", "Reseller Admin", AppRoles.PartnerAdmin);
+        var adminD = await world.AddUserAsync(partnerD, "admin-d", "Admin D", AppRoles.PartnerAdmin);
 
         world.Clock.Advance(TimeSpan.FromHours(3));
         await world.Assignments().MoveAsync(world.Vendor, new MoveResellerInput(resellerId, world.PartnerB, partnerD));
@@ -34,6 +38,21 @@ public class ResellerMoveTests
             (audit.EntityId, audit.ActorName, audit.OrganizationId, audit.AtUtc));
         Assert.Contains("Partner B", audit.Before);
         Assert.Contains("Partner D", audit.After);
+
+        // §6: the reseller's admins and both distributors' admins are told, each its own sentence, in the bell and by mail;
+        // the distributors' reviewers, who decide applications only, are not.
+        var bells = await db.Set<Notification>().AsNoTracking().Where(n => n.Kind == ResellerNotifications.Moved).ToListAsync();
+        Assert.Equal(
+            [(world.AdminB.UserId, world.PartnerB, "Notification.ResellerMovedAway"), (resellerAdmin.UserId, resellerId, "Notification.ResellerMovedForReseller"),
+             (adminD.UserId, partnerD, "Notification.ResellerMovedHere")],
+            bells.Select(n => (n.RecipientUserId, n.OrganizationId, n.MessageKey)).OrderBy(n => n.Item3));
+        Assert.Contains("Suzhou Cloud Reseller Co.", Assert.Single(bells, n => n.RecipientUserId == resellerAdmin.UserId).Arguments);
+        var mails = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Kind == ResellerNotifications.Moved).ToListAsync();
+        Assert.Equal(["admin-b@test", "admin-d@test", "admin-r@test"], mails.Select(m => m.Recipient).Order());
+        Assert.Equal("The vendor moved Suzhou Cloud Reseller Co. from the distributor Partner B to the distributor Partner D.",
+            mails.Single(m => m.Recipient == "admin-r@test").Subject);
+        Assert.Equal("The vendor moved the reseller Suzhou Cloud Reseller Co. from you to Partner D.", mails.Single(m => m.Recipient == "admin-b@test").Subject);
+        Assert.Equal("The vendor moved the reseller Suzhou Cloud Reseller Co. to you (from Partner B).", mails.Single(m => m.Recipient == "admin-d@test").Subject);
 
         var row = Assert.Single((await world.Assignments().ResellersAsync(world.Vendor, 0, 20)).Items);
         Assert.Equal((resellerId, (Guid?)partnerD, "Partner D"), (row.Id, row.DistributorId, row.DistributorName));
@@ -61,6 +80,8 @@ public class ResellerMoveTests
         await using var db = await world.Factory.CreateSystemAsync();
         Assert.Equal((Guid?)world.PartnerB, await db.Organizations.Where(o => o.Id == resellerId).Select(o => o.ParentOrganizationId).SingleAsync());
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == ResellerAuditActions.Move));
+        Assert.Equal(0, await db.Set<Notification>().CountAsync(n => n.Kind == ResellerNotifications.Moved));
+        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(m => m.Kind == ResellerNotifications.Moved));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -82,6 +103,8 @@ public class ResellerMoveTests
         await using var db = await world.Factory.CreateSystemAsync();
         Assert.Equal((Guid?)partnerD, await db.Organizations.Where(o => o.Id == resellerId).Select(o => o.ParentOrganizationId).SingleAsync());
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == ResellerAuditActions.Move));
+        // Only the move that happened told anyone (Partner B's admin, once).
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.Kind == ResellerNotifications.Moved));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -1,10 +1,13 @@
+using System.Globalization;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Features.Members;
 using BlazorPartner.Features.Resellers;
+using BlazorPartner.Features.ReviewInbox;
 using BlazorPartner.Platform.Database;
+using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Tests.Support;
@@ -37,6 +40,15 @@ public class ResellerReviewTests
             var bells = await db.Set<Notification>().AsNoTracking().Where(n => n.Kind == ResellerNotifications.ForDistributor).ToListAsync();
             var bell = Assert.Single(bells);
             Assert.Equal((reviewer.UserId, world.PartnerB, ResellerRoutes.DistributorApplications), (bell.RecipientUserId, bell.OrganizationId, bell.Link));
+            Assert.Single(await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Kind == ResellerNotifications.ForDistributor).ToListAsync(), m => m.Recipient == "rev-b@test");
+
+            // §6: the applicant is told too: approved by the vendor, now with the distributor it named.
+            var passedOn = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Recipient == ContactEmail && m.Kind == ResellerApplicationIntake.MailKind).OrderBy(m => m.CreatedAtUtc).ToListAsync();
+            Assert.Equal(2, passedOn.Count);
+            Assert.Equal($"Reseller application {submitted.Number} approved by the vendor", passedOn[1].Subject);
+            Assert.Contains(submitted.Number, passedOn[1].Body);
+            Assert.Contains("now with the distributor Partner B", passedOn[1].Body);
         }
 
         var waiting = await world.ResellerQueries().ListAsync(reviewer, ApplicationFilter.ToReview, 0, 20);
@@ -63,6 +75,10 @@ public class ResellerReviewTests
         var invitationMail = await check.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Kind == MemberInvitations.MailKind);
         Assert.Equal((ContactEmail, (Guid?)resellerId), (invitationMail.Recipient, invitationMail.OrganizationId));
         Assert.Contains(BaseUri.TrimEnd('/'), invitationMail.Body);
+        // §6: the final approval reaches the applicant in the invitation itself: approved, its number, then the join link.
+        Assert.Equal($"Reseller application {submitted.Number} approved: Suzhou Cloud Reseller Co. invites you to its partner console", invitationMail.Subject);
+        Assert.StartsWith($"Your reseller application {submitted.Number} was approved by the vendor and by the distributor Partner B", invitationMail.Body);
+        Assert.Contains("/join/", invitationMail.Body);
 
         var audits = await check.AuditEntries.AsNoTracking().Where(a => a.EntityId == submitted.Id.ToString()).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal([(ResellerAuditActions.VendorApprove, "Vendor Op"), (ResellerAuditActions.DistributorApprove, "Reviewer B")],
@@ -206,6 +222,7 @@ public class ResellerReviewTests
         Assert.Equal(("Suzhou Cloud Reseller Co., Ltd.", "13900001111", Code(), world.Clock.GetUtcNow().UtcDateTime),
             (round2.CompanyName, round2.ContactPhone, round2.HeldCreditCode, round2.RoundSubmittedAtUtc));
         Assert.Equal(world.Clock.GetUtcNow().UtcDateTime.AddDays(-1).AddHours(-2), round2.SubmittedAtUtc);
+        Assert.Equal(world.Clock.GetUtcNow().UtcDateTime, round2.WaitingSinceUtc);
 
         var detail = await world.Intake().OpenAsync(submitted.Token);
         Assert.Equal([(1, ResellerEventKind.Submitted), (1, ResellerEventKind.VendorRejected), (2, ResellerEventKind.Resubmitted)],
@@ -435,5 +452,90 @@ public class ResellerReviewTests
         Assert.Equal(0, await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Reseller));
         Assert.Equal(0, await db.MemberInvitations.CountAsync());
         Assert.Equal(0, await world.AuditCountAsync(submitted.Id.ToString(), ResellerAuditActions.DistributorApprove));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R40_the_distributors_age_order_and_lateness_count_from_the_vendors_approval_not_from_the_submission(DatabaseProvider provider)
+    {
+        // Monday 2026-11-16, 10:00 Beijing: a plain working week.
+        var clock = TestClock.AtBeijing(2026, 11, 16);
+        await using var world = await TestWorld.CreateAsync(provider, clock);
+        var reviewer = await world.ReviewerBAsync();
+        var inbox = world.Get<BlazorPartner.Features.ReviewInbox.ReviewInbox>();
+        var slow = await world.SubmitAsync(11, company: "Slow Vendor Co.", email: "slow@reseller.example");
+        clock.Advance(TimeSpan.FromHours(1));
+        var quick = await world.SubmitAsync(12, company: "Quick Vendor Co.", email: "quick@reseller.example");
+        await world.Reviews().VendorApproveAsync(world.Vendor, await world.TargetAsync(quick.Id));
+
+        // Friday: 4 working days at the vendor, late there; then the vendor approves it.
+        clock.Now = TestClock.AtBeijing(2026, 11, 20).Now;
+        var lateAtVendor = await inbox.ListAsync(world.Vendor, new TodoFilter { OverdueOnly = true }, 0, 20);
+        Assert.Equal(slow.Id, Assert.Single(lateAtVendor.Items).Id);
+        await world.Reviews().VendorApproveAsync(world.Vendor, await world.TargetAsync(slow.Id));
+        var approvedAt = clock.GetUtcNow().UtcDateTime;
+
+        var application = await world.LoadApplicationAsync(slow.Id);
+        Assert.Equal((approvedAt, TestClock.AtBeijing(2026, 11, 16).Now.UtcDateTime), (application.WaitingSinceUtc, application.RoundSubmittedAtUtc));
+        // At the distributor it has waited since Friday: not late (the one passed on on Monday is), and listed after that one.
+        Assert.Equal([quick.Id], (await inbox.ListAsync(reviewer, new TodoFilter { OverdueOnly = true }, 0, 20)).Items.Select(i => i.Id));
+        var todo = await inbox.ListAsync(reviewer, new TodoFilter(), 0, 20);
+        Assert.Equal([quick.Id, slow.Id], todo.Items.Select(i => i.Id));
+        Assert.Equal(approvedAt, todo.Items[1].SubmittedAtUtc);
+        var queue = await world.ResellerQueries().ListAsync(reviewer, ApplicationFilter.ToReview, 0, 20);
+        Assert.Equal([quick.Id, slow.Id], queue.Items.Select(r => r.Id));
+        Assert.Equal(approvedAt, queue.Items[1].WaitingSinceUtc);
+
+        // Wednesday: 3 working days at the distributor (Mon, Tue, Wed), still within the service level.
+        clock.Now = TestClock.AtBeijing(2026, 11, 25).Now;
+        Assert.Equal([quick.Id], (await inbox.ListAsync(reviewer, new TodoFilter { OverdueOnly = true }, 0, 20)).Items.Select(i => i.Id));
+        // Thursday: the fourth, now late at the distributor too.
+        clock.Now = TestClock.AtBeijing(2026, 11, 26).Now;
+        Assert.Equal([quick.Id, slow.Id], (await inbox.ListAsync(reviewer, new TodoFilter { OverdueOnly = true }, 0, 20)).Items.Select(i => i.Id));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task R40_a_zh_CN_applicant_gets_every_mail_in_Chinese_whatever_language_its_reviewers_use(DatabaseProvider provider)
+    {
+        await using var world = await TestWorld.CreateAsync(provider);
+        var reviewer = await world.ReviewerBAsync();
+        SubmittedApplication rejected, approved;
+        using (Cultures.Use("zh-CN"))
+        {
+            rejected = await world.SubmitAsync(11, company: "苏州云经销有限公司", email: "rejected@reseller.example");
+            approved = await world.SubmitAsync(12, company: "南京云经销有限公司", email: "approved@reseller.example");
+        }
+
+        using (Cultures.Use("en-US"))
+        {
+            // A minute between steps keeps the mails in order.
+            world.Clock.Advance(TimeSpan.FromMinutes(1));
+            await world.Reviews().VendorApproveAsync(world.Vendor, await world.TargetAsync(rejected.Id));
+            await world.Reviews().VendorApproveAsync(world.Vendor, await world.TargetAsync(approved.Id));
+            world.Clock.Advance(TimeSpan.FromMinutes(1));
+            await world.Reviews().DistributorRejectAsync(reviewer, new RejectApplicationInput(await world.TargetAsync(rejected.Id), "No office in Suzhou."));
+            await world.Reviews().DistributorApproveAsync(reviewer, await world.TargetAsync(approved.Id), BaseUri);
+        }
+
+        Assert.Equal(("zh-CN", "zh-CN"), ((await world.LoadApplicationAsync(rejected.Id)).ApplicantCulture, (await world.LoadApplicationAsync(approved.Id)).ApplicantCulture));
+        await using var db = await world.Factory.CreateSystemAsync();
+        var toRejected = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Recipient == "rejected@reseller.example").OrderBy(m => m.CreatedAtUtc).ToListAsync();
+        var toApproved = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Recipient == "approved@reseller.example").OrderBy(m => m.CreatedAtUtc).ToListAsync();
+        Assert.Equal(3, toRejected.Count);
+        Assert.Equal(3, toApproved.Count);
+        Assert.All(toRejected.Concat(toApproved), m => Assert.Equal("zh-CN", m.Culture));
+        using (Cultures.Use("zh-CN"))
+        {
+            var L = TestWorld.Localizer;
+            Assert.Equal(L["ResellerApply.MailVendorApprovedSubject", rejected.Number].Value, toRejected[1].Subject);
+            Assert.Equal(L["ResellerApply.MailRejectedSubject", rejected.Number].Value, toRejected[2].Subject);
+            Assert.Equal(string.Format(CultureInfo.CurrentCulture, L["ResellerApply.MailRejectedBody"].Value, rejected.Number, "No office in Suzhou."), toRejected[2].Body);
+            Assert.Equal(L["ResellerApply.MailApprovedSubject", approved.Number, "南京云经销有限公司"].Value, toApproved[2].Subject);
+            Assert.Equal(MemberInvitations.MailKind, toApproved[2].Kind);
+            Assert.StartsWith(L["ResellerApply.MailApprovedLead", approved.Number, "Partner B", "南京云经销有限公司"].Value, toApproved[2].Body);
+            Assert.Contains(L["Role.PartnerAdmin"].Value, toApproved[2].Body);
+        }
+
+        // The reviewers' own notifications stay in the language of whoever acted: users have no stored language.
+        Assert.All(await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Kind == ResellerNotifications.ForDistributor).ToListAsync(), m => Assert.Equal("en-US", m.Culture));
     }
 }

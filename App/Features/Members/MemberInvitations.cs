@@ -19,6 +19,9 @@ public sealed record InviteMemberInput
     public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
+/// <summary>The opening of a first admin's invitation that says why the organization exists (its application was approved).</summary>
+public sealed record InvitationPreface(string Subject, string Lead);
+
 /// <summary>An invitation the admin acts on, with the version the admin saw (so a stale click is told who was first).</summary>
 public sealed record MemberInvitationTarget(Guid Id, int ExpectedVersion);
 
@@ -122,7 +125,12 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
     /// on the caller's context and transaction, counted as the new partner's first invitation of the day.
     /// </summary>
     /// <param name="inviter">Who approved the organization; null when the system did (an automatic approval, R5).</param>
-    internal MemberInvitation StageFirstAdmin(AppDbContext db, Actor? inviter, string inviterName, Guid organizationId, string partnerName, string email, string baseUri, DateTime now)
+    /// <param name="approval">
+    /// What the mail says first, already in the recipient's language: the applicant learns from this one mail that its
+    /// application was approved (with its number) and how to join, rather than from a bare invitation.
+    /// </param>
+    internal MemberInvitation StageFirstAdmin(AppDbContext db, Actor? inviter, string inviterName, Guid organizationId, string partnerName, string email, string baseUri, DateTime now,
+        InvitationPreface? approval = null)
     {
         var invitation = new MemberInvitation
         {
@@ -136,7 +144,7 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
             InvitedAtUtc = now,
         };
         db.MemberInvitationDays.Add(new MemberInvitationDay { OrganizationId = organizationId, Day = BeijingTime.DateOf(now), Count = 1 });
-        Send(db, invitation, partnerName, inviterName, [new RoleOption(AppRoles.PartnerAdmin, null)], baseUri, now);
+        Send(db, invitation, partnerName, inviterName, [new RoleOption(AppRoles.PartnerAdmin, null)], baseUri, now, approval);
         db.MemberInvitations.Add(invitation);
         db.Audit(inviter, Change(invitation, MemberAuditActions.Invite) with { After = new { invitation.Email, invitation.Roles, invitation.ExpiresAtUtc } }, time);
         return invitation;
@@ -230,7 +238,8 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
     private static BusinessException AlreadyChanged(MemberInvitation invitation) =>
         new(ErrorCodes.AlreadyProcessed, $"Invitation for {invitation.Email} was changed by someone else.", "Member.InvitationChanged", invitation.Email);
 
-    private void Send(AppDbContext db, MemberInvitation invitation, string partner, string inviter, IReadOnlyList<RoleOption> roleOptions, string baseUri, DateTime now)
+    private void Send(AppDbContext db, MemberInvitation invitation, string partner, string inviter, IReadOnlyList<RoleOption> roleOptions, string baseUri, DateTime now,
+        InvitationPreface? preface = null)
     {
         var token = LinkTokens.NewToken();
         invitation.TokenHash = LinkTokens.Hash(token);
@@ -238,9 +247,19 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         invitation.LastSentAtUtc = now;
         invitation.SendCount++;
         var roles = string.Join(", ", roleOptions.Select(r => r.Label(L)));
-        var subject = L["Member.MailSubject", partner].Value;
+        var subject = preface?.Subject ?? L["Member.MailSubject", partner].Value;
+        // A long organization name (up to the company name's limit, plus an application number) can outgrow a subject line.
+        if (subject.Length > OutboxMessage.MaxSubject)
+        {
+            subject = subject[..(OutboxMessage.MaxSubject - 1)] + "…";
+        }
+
         var body = string.Format(CultureInfo.CurrentCulture, L["Member.MailBody"].Value,
             inviter, partner, roles, MemberRoutes.JoinLink(baseUri, token), BeijingTime.Format(invitation.ExpiresAtUtc));
+        if (preface is not null)
+        {
+            body = preface.Lead + Environment.NewLine + Environment.NewLine + body;
+        }
         mail.Send(db, new OutgoingMail(invitation.Email, subject, body, MailKind, invitation.OrganizationId), now);
     }
 }

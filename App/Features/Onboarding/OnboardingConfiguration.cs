@@ -25,6 +25,7 @@ internal sealed class NetworkApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.RejectionReason).HasMaxLength(OnboardingRules.MaxReason);
         builder.Property(a => a.DecidedByName).HasMaxLength(100);
         builder.Property(a => a.TokenHash).HasMaxLength(64);
+        builder.Property(a => a.ApplicantCulture).HasMaxLength(16);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.PartnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(a => a.TokenHash).IsUnique();

@@ -82,8 +82,21 @@ public class ResellerApplication : ITenantOwned, IVersioned
 
     public DateTime SubmittedAtUtc { get; set; }
 
-    /// <summary>When the current round was submitted: the reviewers' age of the item.</summary>
+    /// <summary>When the current round was submitted (what the applicant did; shown in the lists and the history).</summary>
     public DateTime RoundSubmittedAtUtc { get; set; }
+
+    /// <summary>
+    /// Since when the application waits for the level that decides it now: the round's submission at the vendor, the vendor's
+    /// approval at the distributor. Each level's age, order and lateness count from it (R40), so the distributor's 3 working
+    /// days do not include the time the application spent at the vendor.
+    /// </summary>
+    public DateTime WaitingSinceUtc { get; set; }
+
+    /// <summary>
+    /// The language the applicant used on the form (a supported culture, e.g. zh-CN), renewed on each resubmission: every mail
+    /// to the applicant is written in it, whoever's action sends it.
+    /// </summary>
+    public string ApplicantCulture { get; set; } = Platform.Localization.Cultures.English;
 
     public DateTime UpdatedAtUtc { get; set; }
 

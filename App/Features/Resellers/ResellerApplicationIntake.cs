@@ -4,6 +4,8 @@ using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Validation;
+using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Platform.Uploads;
@@ -44,11 +46,11 @@ public sealed class ResellerApplicationIntake(
     public async Task<SubmittedApplication> SubmitAsync(ResellerApplicationInput input, IReadOnlyList<DocumentUpload> uploads, string baseUri, CancellationToken ct = default)
     {
         var (fields, files) = Validate(input, uploads, attachmentRequired: true);
+        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateSystemAsync(ct);
-        await DemandAvailableAsync(db, fields, exceptId: null, ct);
+        await DemandAvailableAsync(db, fields, exceptId: null, now, ct);
         var distributor = await DistributorNameAsync(db, fields.DistributorId, ct);
 
-        var now = time.GetUtcNow().UtcDateTime;
         var token = LinkTokens.NewToken();
         var application = new ResellerApplication
         {
@@ -94,9 +96,9 @@ public sealed class ResellerApplicationIntake(
             throw new BusinessException(ErrorCodes.IllegalOperation, $"Application {application.Number} is {application.Status}.", "ResellerApply.NotRejected", application.Number);
         }
 
-        await DemandAvailableAsync(db, fields, application.Id, ct);
-        var distributor = await DistributorNameAsync(db, application.OrganizationId, ct);
         var now = time.GetUtcNow().UtcDateTime;
+        await DemandAvailableAsync(db, fields, application.Id, now, ct);
+        var distributor = await DistributorNameAsync(db, application.OrganizationId, ct);
         application.Round++;
         application.Status = ResellerApplicationStatus.VendorReview;
         application.RejectedAt = null;
@@ -163,16 +165,22 @@ public sealed class ResellerApplicationIntake(
     }
 
     /// <summary>
-    /// R41, R42: the reseller's admin gets a new account, so the contact's address must not already sign in anywhere (a
-    /// solution provider's staff apply with another address); and one open or approved application per company.
+    /// R41, R42, R44: the reseller's admin gets a new account, so the contact's address must not already sign in anywhere (a
+    /// solution provider's staff apply with another address) nor be about to (an open invitation, e.g. the admin invitation
+    /// of a partner just admitted to the network); and one open or approved application per company.
     /// </summary>
-    private static async Task DemandAvailableAsync(AppDbContext db, Fields fields, Guid? exceptId, CancellationToken ct)
+    private static async Task DemandAvailableAsync(AppDbContext db, Fields fields, Guid? exceptId, DateTime now, CancellationToken ct)
     {
         var errors = new InputErrors();
         var email = fields.ContactEmail.ToUpperInvariant();
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == email, ct))
         {
             errors.Add(nameof(ResellerApplicationInput.ContactEmail), "ResellerApply.EmailHasAccount");
+        }
+        else if (await db.MemberInvitations.IgnoreQueryFilters()
+            .AnyAsync(i => i.NormalizedEmail == email && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
+        {
+            errors.Add(nameof(ResellerApplicationInput.ContactEmail), "ResellerApply.EmailInvited");
         }
 
         if (await db.ResellerApplications.AnyAsync(a => a.HeldCreditCode == fields.CreditCode && a.Id != exceptId, ct))
@@ -196,6 +204,10 @@ public sealed class ResellerApplicationIntake(
         application.ContactPhone = fields.ContactPhone;
         application.ContactEmail = fields.ContactEmail;
         application.RoundSubmittedAtUtc = now;
+        // Every round starts at the vendor, so the wait starts again.
+        application.WaitingSinceUtc = now;
+        // The form's language is the request's; an unsupported one (never set by the app's own pages) falls back to the default.
+        application.ApplicantCulture = Cultures.SupportedOrDefault(CultureInfo.CurrentUICulture.Name);
         application.UpdatedAtUtc = now;
     }
 
@@ -229,8 +241,16 @@ public sealed class ResellerApplicationIntake(
     }
 
     private void Mail(AppDbContext db, ResellerApplication application, string subjectKey, string bodyKey, object[] arguments, DateTime now) =>
+        SendToApplicant(db, mail, L, application, subjectKey, bodyKey, arguments, now);
+
+    /// <summary>A mail to the applicant, written in the language it applied in (not the language of whoever's action sends it).</summary>
+    internal static void SendToApplicant(AppDbContext db, IMailSender mail, IStringLocalizer<SharedResource> L, ResellerApplication application,
+        string subjectKey, string bodyKey, object[] arguments, DateTime now)
+    {
+        using var language = Cultures.Use(application.ApplicantCulture);
         mail.Send(db, new OutgoingMail(application.ContactEmail, L[subjectKey, application.Number].Value,
             string.Format(CultureInfo.CurrentCulture, L[bodyKey].Value, arguments), MailKind, application.OrganizationId), now);
+    }
 
     private async Task<NotificationBatch> NotifyVendorAsync(AppDbContext db, ResellerApplication application, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Features.Opportunities;
+using BlazorPartner.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorPartner.Features.Resellers;
@@ -11,9 +12,10 @@ namespace BlazorPartner.Features.Resellers;
 /// <summary>
 /// R43: a reseller cannot change its distributor itself; the vendor's channel manager moves it to another distributor,
 /// audited with the distributor before and after. The move is checked against the distributor the operator saw, so two
-/// operators moving one reseller at once cannot silently overwrite each other.
+/// operators moving one reseller at once cannot silently overwrite each other. The reseller's admins and both distributors'
+/// admins are told (bell and mail), in the move's transaction.
 /// </summary>
-public sealed class ResellerAssignments(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class ResellerAssignments(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier)
 {
     public async Task<PagedResult<ResellerRow>> ResellersAsync(Actor actor, int skip, int take, CancellationToken ct = default)
     {
@@ -74,8 +76,35 @@ public sealed class ResellerAssignments(IDbContextFactory<AppDbContext> dbFactor
             Before = new { Distributor = beforeName },
             After = new { Distributor = distributor },
         }, time);
+        var bells = await NotifyMoveAsync(db, reseller.Id, reseller.Name, before, beforeName ?? "", target, distributor, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        foreach (var batch in bells)
+        {
+            batch.Ring();
+        }
+    }
+
+    /// <summary>
+    /// Everyone the move changes something for: the reseller's admins (whose distributor it is), the distributor that lost it
+    /// and the one that gained it (their admins, who run the cooperation). Each reads its own sentence.
+    /// </summary>
+    private async Task<List<NotificationBatch>> NotifyMoveAsync(AppDbContext db, Guid resellerId, string reseller, Guid? fromId, string from, Guid toId, string to, CancellationToken ct)
+    {
+        var bells = new List<NotificationBatch>
+        {
+            await notifier.StageAsync(db, await Notifier.RoleHoldersAsync(db, resellerId, AppRoles.PartnerAdmin, ct),
+                new NotificationDraft(ResellerNotifications.Moved, "Notification.ResellerMovedForReseller", [reseller, from, to], "/"), ct),
+            await notifier.StageAsync(db, await Notifier.RoleHoldersAsync(db, toId, AppRoles.PartnerAdmin, ct),
+                new NotificationDraft(ResellerNotifications.Moved, "Notification.ResellerMovedHere", [reseller, from], "/"), ct),
+        };
+        if (fromId is { } previous)
+        {
+            bells.Add(await notifier.StageAsync(db, await Notifier.RoleHoldersAsync(db, previous, AppRoles.PartnerAdmin, ct),
+                new NotificationDraft(ResellerNotifications.Moved, "Notification.ResellerMovedAway", [reseller, to], "/"), ct));
+        }
+
+        return bells;
     }
 
     /// <summary>Only the vendor moves resellers (R43): a reseller's own admin, or any partner, is refused.</summary>

@@ -22,6 +22,7 @@ internal sealed class ResellerApplicationConfiguration : IEntityTypeConfiguratio
         builder.Property(a => a.RejectionReason).HasMaxLength(ResellerRules.MaxReason);
         builder.Property(a => a.DecidedByName).HasMaxLength(100);
         builder.Property(a => a.TokenHash).HasMaxLength(64);
+        builder.Property(a => a.ApplicantCulture).HasMaxLength(16);
 
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.ResellerOrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -30,9 +31,9 @@ internal sealed class ResellerApplicationConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(a => a.Number).IsUnique();
         // One open or approved application per company (R42), whatever runs at the same time, on either provider.
         builder.HasIndex(a => a.HeldCreditCode).IsUnique();
-        // The vendor's queue and the distributor's tab, oldest round first.
-        builder.HasIndex(a => new { a.Status, a.RoundSubmittedAtUtc });
-        builder.HasIndex(a => new { a.OrganizationId, a.Status, a.RoundSubmittedAtUtc });
+        // The vendor's queue and the distributor's tab, longest waiting first.
+        builder.HasIndex(a => new { a.Status, a.WaitingSinceUtc });
+        builder.HasIndex(a => new { a.OrganizationId, a.Status, a.WaitingSinceUtc });
         // "All", newest change first, for the vendor and for each distributor: read in index order, no sort of the table.
         builder.HasIndex(a => new { a.UpdatedAtUtc, a.Id });
         builder.HasIndex(a => new { a.OrganizationId, a.UpdatedAtUtc, a.Id });

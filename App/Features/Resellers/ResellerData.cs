@@ -75,6 +75,9 @@ public static class ResellerNotifications
 {
     public const string Submitted = "reseller.submitted";
     public const string ForDistributor = "reseller.for-distributor";
+
+    /// <summary>The vendor moved a reseller to another distributor (R43).</summary>
+    public const string Moved = "reseller.moved";
 }
 
 public static class ResellerErrorCodes

@@ -82,6 +82,8 @@ public sealed class ResellerDemoData(IDbContextFactory<AppDbContext> dbFactory) 
             TokenHash = LinkTokens.Hash(token ?? LinkTokens.NewToken()),
             SubmittedAtUtc = submitted,
             RoundSubmittedAtUtc = steps.Where(s => s.Kind == ResellerEventKind.Resubmitted).Select(s => (DateTime?)s.At).LastOrDefault() ?? submitted,
+            // The last step is what the current level has been answering since (the round's submission or the vendor's approval).
+            WaitingSinceUtc = steps.Length == 0 ? submitted : steps[^1].At,
             UpdatedAtUtc = steps.Length == 0 ? submitted : steps[^1].At,
         };
         application.Number = ResellerRules.NumberFor(application.Id);

@@ -56,6 +56,7 @@ public sealed record ApplicationRow(
     ResellerApplicationStatus Status,
     int Round,
     DateTime RoundSubmittedAtUtc,
+    DateTime WaitingSinceUtc,
     string? DecidedByName,
     int Version);
 

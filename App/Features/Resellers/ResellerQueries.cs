@@ -28,13 +28,13 @@ public sealed class ResellerQueries(IDbContextFactory<AppDbContext> dbFactory)
 
         var total = await applications.CountAsync(ct);
         var ordered = filter == ApplicationFilter.ToReview
-            ? applications.OrderBy(a => a.RoundSubmittedAtUtc).ThenBy(a => a.Id)
+            ? applications.OrderBy(a => a.WaitingSinceUtc).ThenBy(a => a.Id)
             : applications.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id);
         var rows = await ordered
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, MaxPageSize))
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new ApplicationRow(
-                a.Id, a.Number, a.CompanyName, a.CreditCode, o.Name, a.Status, a.Round, a.RoundSubmittedAtUtc, a.DecidedByName, a.Version))
+                a.Id, a.Number, a.CompanyName, a.CreditCode, o.Name, a.Status, a.Round, a.RoundSubmittedAtUtc, a.WaitingSinceUtc, a.DecidedByName, a.Version))
             .ToListAsync(ct);
         return new PagedResult<ApplicationRow>(rows, total);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
@@ -7,6 +6,7 @@ using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Time;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +42,8 @@ public sealed class ResellerReviews(
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         var application = await LoadAsync(db, target, ResellerApplicationStatus.VendorReview, ct);
         var now = Decide(application, actor, ResellerApplicationStatus.DistributorReview);
+        // The distributor's wait (and its service level) starts now, not at the submission the vendor already answered.
+        application.WaitingSinceUtc = now;
         Record(db, application, ResellerEventKind.VendorApproved, actor, reason: null, now);
         db.Audit(actor, Change(application, ResellerAuditActions.VendorApprove) with
         {
@@ -51,6 +53,9 @@ public sealed class ResellerReviews(
         var reviewers = await Notifier.PermissionHoldersAsync(db, application.OrganizationId, ResellerPermissions.Decide, ct);
         var bells = await notifier.StageAsync(db, reviewers,
             new NotificationDraft(ResellerNotifications.ForDistributor, "Notification.ResellerForDistributor", [application.CompanyName, application.Number], ResellerRoutes.DistributorApplications), ct);
+        var distributor = await db.Organizations.Where(o => o.Id == application.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        ResellerApplicationIntake.SendToApplicant(db, mail, L, application, "ResellerApply.MailVendorApprovedSubject", "ResellerApply.MailVendorApprovedBody",
+            [application.Number, distributor], now);
         await SaveOrReportWinnerAsync(db, application, ResellerApplicationStatus.VendorReview, ct);
         bells.Ring();
     }
@@ -91,7 +96,15 @@ public sealed class ResellerReviews(
             Before = new { Status = ResellerApplicationStatus.DistributorReview },
             After = new { application.Status, Reseller = reseller.Name },
         }, time);
-        invitations.StageFirstAdmin(db, actor, actor.DisplayName, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now);
+        // The applicant learns of the approval from its admin invitation, in the language it applied in.
+        var distributor = await db.Organizations.Where(o => o.Id == application.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        using (Cultures.Use(application.ApplicantCulture))
+        {
+            var approval = new InvitationPreface(L["ResellerApply.MailApprovedSubject", application.Number, reseller.Name].Value,
+                L["ResellerApply.MailApprovedLead", application.Number, distributor, reseller.Name].Value);
+            invitations.StageFirstAdmin(db, actor, actor.DisplayName, reseller.Id, reseller.Name, application.ContactEmail, baseUri, now, approval);
+        }
+
         await SaveOrReportWinnerAsync(db, application, ResellerApplicationStatus.DistributorReview, ct);
         return reseller.Id;
     }
@@ -163,8 +176,7 @@ public sealed class ResellerReviews(
             After = new { application.Status },
             Reason = reason,
         }, time);
-        mail.Send(db, new OutgoingMail(application.ContactEmail, L["ResellerApply.MailRejectedSubject", application.Number].Value,
-            string.Format(CultureInfo.CurrentCulture, L["ResellerApply.MailRejectedBody"].Value, application.Number, reason), ResellerApplicationIntake.MailKind, application.OrganizationId), now);
+        ResellerApplicationIntake.SendToApplicant(db, mail, L, application, "ResellerApply.MailRejectedSubject", "ResellerApply.MailRejectedBody", [application.Number, reason], now);
         await SaveOrReportWinnerAsync(db, application, expected, ct);
     }
 

@@ -220,7 +220,8 @@ public sealed class ReviewInbox(
             const ReviewItemKind kind = ReviewItemKind.ResellerApplication;
             var status = ResellerRules.WaitingFor(actor.IsVendor ? ResellerReviewLevel.Vendor : ResellerReviewLevel.Distributor);
             var link = actor.IsVendor ? ResellerRoutes.VendorApplications : ResellerRoutes.DistributorApplications;
-            var rows = db.ResellerApplications.AsNoTracking().Where(a => a.Status == status && a.RoundSubmittedAtUtc < late);
+            // Age, order and lateness count from when this level's wait began (the vendor's approval, at the distributor).
+            var rows = db.ResellerApplications.AsNoTracking().Where(a => a.Status == status && a.WaitingSinceUtc < late);
             if (!actor.IsVendor)
             {
                 // Also what the tenant filter enforces; stated so the database seeks the distributor's index.
@@ -234,10 +235,10 @@ public sealed class ReviewInbox(
                 _ => rows,
             };
             yield return new Source(ct => rows.CountAsync(ct), (limit, ct) => rows
-                .OrderBy(a => a.RoundSubmittedAtUtc).ThenBy(a => a.Id).Take(limit)
+                .OrderBy(a => a.WaitingSinceUtc).ThenBy(a => a.Id).Take(limit)
                 .Select(a => new TodoItem(kind, a.Id, a.CompanyName,
                     db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
-                    a.RoundSubmittedAtUtc, a.Version,
+                    a.WaitingSinceUtc, a.Version,
                     assignments.Where(x => x.Kind == kind && x.ItemId == a.Id).Select(x => x.AssigneeName).FirstOrDefault(),
                     link))
                 .ToListAsync(ct));

@@ -1495,6 +1495,11 @@ namespace BlazorPartner.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ApplicantCulture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1849,6 +1854,11 @@ namespace BlazorPartner.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ApplicantCulture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1927,6 +1937,9 @@ namespace BlazorPartner.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("WaitingSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HeldCreditCode")
@@ -1940,11 +1953,11 @@ namespace BlazorPartner.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("Status", "RoundSubmittedAtUtc");
+                    b.HasIndex("Status", "WaitingSinceUtc");
 
                     b.HasIndex("UpdatedAtUtc", "Id");
 
-                    b.HasIndex("OrganizationId", "Status", "RoundSubmittedAtUtc");
+                    b.HasIndex("OrganizationId", "Status", "WaitingSinceUtc");
 
                     b.HasIndex("OrganizationId", "UpdatedAtUtc", "Id");
 

@@ -1472,6 +1472,11 @@ namespace BlazorPartner.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantCulture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1824,6 +1829,11 @@ namespace BlazorPartner.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantCulture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1902,6 +1912,9 @@ namespace BlazorPartner.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("WaitingSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HeldCreditCode")
@@ -1915,11 +1928,11 @@ namespace BlazorPartner.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("Status", "RoundSubmittedAtUtc");
+                    b.HasIndex("Status", "WaitingSinceUtc");
 
                     b.HasIndex("UpdatedAtUtc", "Id");
 
-                    b.HasIndex("OrganizationId", "Status", "RoundSubmittedAtUtc");
+                    b.HasIndex("OrganizationId", "Status", "WaitingSinceUtc");
 
                     b.HasIndex("OrganizationId", "UpdatedAtUtc", "Id");
 

@@ -100,6 +100,12 @@ public class NetworkApplication : IVersioned
 
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>
+    /// The language the applicant used on the form (a supported culture, e.g. zh-CN), renewed on each resubmission: every mail
+    /// to the applicant is written in it, whoever's action sends it.
+    /// </summary>
+    public string ApplicantCulture { get; set; } = Platform.Localization.Cultures.English;
+
     public Guid? PartnerOrganizationId { get; set; }
 
     public int Version { get; set; }

@@ -5,6 +5,7 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
 using BlazorPartner.Platform.Uploads;
@@ -37,10 +38,10 @@ public sealed class NetworkApplicationIntake(
     public async Task<SubmittedNetworkApplication> SubmitAsync(NetworkApplicationInput input, IReadOnlyList<DocumentUpload> uploads, string baseUri, CancellationToken ct = default)
     {
         var (fields, files) = Validate(input, uploads);
-        await using var db = await dbFactory.CreateSystemAsync(ct);
-        await DemandAvailableAsync(db, fields, exceptId: null, ct);
-
         var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateSystemAsync(ct);
+        await DemandAvailableAsync(db, fields, exceptId: null, now, ct);
+
         var token = LinkTokens.NewToken();
         var application = new NetworkApplication { TokenHash = LinkTokens.Hash(token), SubmittedAtUtc = now };
         application.Number = OnboardingRules.NumberFor(application.Id);
@@ -82,7 +83,7 @@ public sealed class NetworkApplicationIntake(
             throw new BusinessException(ErrorCodes.IllegalOperation, $"Application {application.Number} is {application.Status}.", "NetworkApply.NotRejected", application.Number);
         }
 
-        await DemandAvailableAsync(db, fields, application.Id, ct);
+        await DemandAvailableAsync(db, fields, application.Id, now, ct);
         var hadDocuments = await db.NetworkApplicationDocuments.AnyAsync(d => d.ApplicationId == application.Id, ct);
         application.Round++;
         application.RejectionReason = null;
@@ -135,7 +136,7 @@ public sealed class NetworkApplicationIntake(
             application.DecidedByName = Core.Auditing.AuditExtensions.SystemActorName;
             application.DecidedAtUtc = now;
             Record(db, application, NetworkEventKind.AutoApproved, null, null, now);
-            await PartnerEnrollment.EnrollAsync(db, application, invitations, null, L["NetworkApply.SystemInviter"].Value, OnboardingAuditActions.AutoApprove, baseUri, time, ct);
+            await PartnerEnrollment.EnrollAsync(db, application, invitations, null, SystemInviter(application), OnboardingAuditActions.AutoApprove, baseUri, L, time, ct);
             return null;
         }
 
@@ -144,6 +145,13 @@ public sealed class NetworkApplicationIntake(
         var reviewers = await Notifier.VendorHoldersAsync(db, OnboardingPermissions.ReviewApplications, ct);
         return await notifier.StageAsync(db, reviewers,
             new NotificationDraft(OnboardingNotifications.ApplicationToReview, "Notification.NetworkToReview", [application.CompanyName, application.Number], OnboardingRoutes.VendorApplications), ct);
+    }
+
+    /// <summary>Who the invitation says invited the admin of an automatic approval, in the applicant's language.</summary>
+    private string SystemInviter(NetworkApplication application)
+    {
+        using var language = Cultures.Use(application.ApplicantCulture);
+        return L["NetworkApply.SystemInviter"].Value;
     }
 
     internal static async Task<Guid> FindAsync(AppDbContext db, string? token, CancellationToken ct)
@@ -184,14 +192,23 @@ public sealed class NetworkApplicationIntake(
         return (new Fields(company, code, address, contact, phone, email), files);
     }
 
-    /// <summary>R41: the partner's admin gets a new account; and one open or approved application per company.</summary>
-    private static async Task DemandAvailableAsync(AppDbContext db, Fields fields, Guid? exceptId, CancellationToken ct)
+    /// <summary>
+    /// R41, R42: the partner's admin gets a new account, so the address must not sign in anywhere yet nor be about to (an open
+    /// invitation, e.g. the admin invitation of a reseller just approved: a reseller joins another program only with a new
+    /// account); and one open or approved application per company.
+    /// </summary>
+    private static async Task DemandAvailableAsync(AppDbContext db, Fields fields, Guid? exceptId, DateTime now, CancellationToken ct)
     {
         var errors = new InputErrors();
         var email = fields.ContactEmail.ToUpperInvariant();
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == email, ct))
         {
             errors.Add(nameof(NetworkApplicationInput.ContactEmail), "NetworkApply.EmailHasAccount");
+        }
+        else if (await db.MemberInvitations.IgnoreQueryFilters()
+            .AnyAsync(i => i.NormalizedEmail == email && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
+        {
+            errors.Add(nameof(NetworkApplicationInput.ContactEmail), "NetworkApply.EmailInvited");
         }
 
         if (fields.CreditCode.Length > 0 && await db.NetworkApplications.AnyAsync(a => a.HeldCreditCode == fields.CreditCode && a.Id != exceptId, ct))
@@ -212,6 +229,8 @@ public sealed class NetworkApplicationIntake(
         application.ContactPhone = fields.ContactPhone;
         application.ContactEmail = fields.ContactEmail;
         application.RoundSubmittedAtUtc = now;
+        // The form's language is the request's; an unsupported one (never set by the app's own pages) falls back to the default.
+        application.ApplicantCulture = Cultures.SupportedOrDefault(CultureInfo.CurrentUICulture.Name);
         application.UpdatedAtUtc = now;
     }
 
@@ -248,8 +267,16 @@ public sealed class NetworkApplicationIntake(
     }
 
     private void Mail(AppDbContext db, NetworkApplication application, string subjectKey, string bodyKey, object[] arguments, DateTime now) =>
+        SendToApplicant(db, mail, L, application, subjectKey, bodyKey, arguments, now);
+
+    /// <summary>A mail to the applicant, written in the language it applied in (not the language of whoever's action sends it).</summary>
+    internal static void SendToApplicant(AppDbContext db, IMailSender mail, IStringLocalizer<SharedResource> L, NetworkApplication application,
+        string subjectKey, string bodyKey, object[] arguments, DateTime now)
+    {
+        using var language = Cultures.Use(application.ApplicantCulture);
         mail.Send(db, new OutgoingMail(application.ContactEmail, L[subjectKey, application.Number].Value,
             string.Format(CultureInfo.CurrentCulture, L[bodyKey].Value, arguments), MailKind, null), now);
+    }
 
     private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {

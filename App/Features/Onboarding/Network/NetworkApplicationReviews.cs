@@ -1,4 +1,3 @@
-using System.Globalization;
 using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
@@ -92,7 +91,7 @@ public sealed class NetworkApplicationReviews(
         var application = await LoadAsync(db, target, ct);
         var now = Decide(application, actor, NetworkApplicationStatus.Approved);
         NetworkApplicationIntake.Record(db, application, NetworkEventKind.Approved, actor.DisplayName, null, now);
-        var partner = await PartnerEnrollment.EnrollAsync(db, application, invitations, actor, actor.DisplayName, OnboardingAuditActions.Approve, baseUri, time, ct);
+        var partner = await PartnerEnrollment.EnrollAsync(db, application, invitations, actor, actor.DisplayName, OnboardingAuditActions.Approve, baseUri, L, time, ct);
         await SaveOrReportWinnerAsync(db, application, ct);
         return partner.Id;
     }
@@ -117,8 +116,7 @@ public sealed class NetworkApplicationReviews(
             After = new { application.Status, application.Round },
             Reason = reason,
         }, time);
-        mail.Send(db, new OutgoingMail(application.ContactEmail, L["NetworkApply.MailRejectedSubject", application.Number].Value,
-            string.Format(CultureInfo.CurrentCulture, L["NetworkApply.MailRejectedBody"].Value, application.Number, reason), NetworkApplicationIntake.MailKind, null), now);
+        NetworkApplicationIntake.SendToApplicant(db, mail, L, application, "NetworkApply.MailRejectedSubject", "NetworkApply.MailRejectedBody", [application.Number, reason], now);
         await SaveOrReportWinnerAsync(db, application, ct);
     }
 

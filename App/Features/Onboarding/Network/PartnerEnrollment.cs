@@ -4,7 +4,9 @@ using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BlazorPartner.Features.Onboarding.Network;
 
@@ -16,7 +18,7 @@ internal static class PartnerEnrollment
 {
     public static async Task<Organization> EnrollAsync(
         AppDbContext db, NetworkApplication application, MemberInvitations invitations, Actor? actor, string actorName, string auditAction,
-        string baseUri, TimeProvider time, CancellationToken ct)
+        string baseUri, IStringLocalizer<SharedResource> L, TimeProvider time, CancellationToken ct)
     {
         // R41: the admin is a new account. An address that gained an account since submission cannot be invited.
         var email = application.ContactEmail.ToUpperInvariant();
@@ -42,7 +44,14 @@ internal static class PartnerEnrollment
             Before = actor is null ? null : new { Status = NetworkApplicationStatus.ManualReview },
             After = new { application.Status, Partner = name, application.Round },
         }, time);
-        invitations.StageFirstAdmin(db, actor, actorName, partner.Id, partner.Name, application.ContactEmail, baseUri, now);
+        // The applicant learns of the approval from its admin invitation, in the language it applied in.
+        using (Cultures.Use(application.ApplicantCulture))
+        {
+            var approval = new InvitationPreface(L["NetworkApply.MailApprovedSubject", application.Number, partner.Name].Value,
+                L["NetworkApply.MailApprovedLead", application.Number, partner.Name].Value);
+            invitations.StageFirstAdmin(db, actor, actorName, partner.Id, partner.Name, application.ContactEmail, baseUri, now, approval);
+        }
+
         return partner;
     }
 }
