@@ -435,6 +435,22 @@ public class ResellerReviewTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task R40_a_reseller_whose_name_only_looks_like_an_existing_organization_carries_its_application_number(DatabaseProvider provider)
+    {
+        // "partner  a." beside "Partner A" would let the vendor pick the wrong one by name on top-up and quota screens.
+        await using var world = await TestWorld.CreateAsync(provider);
+        var reviewer = await world.ReviewerBAsync();
+        var submitted = await world.VendorApprovedAsync(company: "partner  a.", email: "lookalike@reseller.example");
+
+        Assert.Null(await Outcome(world.Reviews().DistributorApproveAsync(reviewer, await world.TargetAsync(submitted.Id), BaseUri)));
+
+        var application = await world.LoadApplicationAsync(submitted.Id);
+        await using var db = await world.Factory.CreateSystemAsync();
+        var reseller = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == application.ResellerOrganizationId);
+        Assert.Equal($"partner  a. · {application.Number}", reseller.Name);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task R41_a_contact_who_got_an_account_since_submitting_is_not_invited_and_nothing_is_created(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);

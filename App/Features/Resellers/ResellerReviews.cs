@@ -110,12 +110,13 @@ public sealed class ResellerReviews(
     }
 
     /// <summary>
-    /// The new organization's name: the company's, unless an organization already has it (R41: a solution provider may become
-    /// a reseller with another account, and organization names are unique because people sign in by them); then the company
-    /// name with the application number, which is unique and language-neutral.
+    /// The new organization's name: the company's, unless an organization already has it or one that looks the same
+    /// (<see cref="OrganizationNames"/>; R41: a solution provider may become a reseller with another account, and organization
+    /// names are unique because people sign in by them); then the company name with the application number, which is unique
+    /// and language-neutral.
     /// </summary>
     private static async Task<string> ResellerNameAsync(AppDbContext db, ResellerApplication application, CancellationToken ct) =>
-        await db.Organizations.AnyAsync(o => o.Name == application.CompanyName, ct)
+        await OrganizationNames.LookAlikeExistsAsync(db, application.CompanyName, ct)
             ? Organization.NameWithSuffix(application.CompanyName, application.Number)
             : application.CompanyName;
 
