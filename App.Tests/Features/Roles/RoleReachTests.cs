@@ -59,6 +59,12 @@ public class RoleReachTests
             Assert.Equal(0, await world.Invitations().SentTodayAsync(world.AdminA));
         }
 
+        // The dialogs offer only these; the rest are shown but cannot be ticked.
+        var givable = await world.Roles().GivableAsync(manager);
+        Assert.True(givable.Contains(AppRoles.AccountManager) && givable.Contains(desk));
+        Assert.False(givable.Contains(AppRoles.PartnerAdmin) || givable.Contains(AppRoles.Finance));
+        Assert.Equal((await world.Roles().AssignableAsync(world.AdminA)).Select(r => r.Name).Order(StringComparer.Ordinal), (await world.Roles().GivableAsync(world.AdminA)).Order(StringComparer.Ordinal));
+
         // Within their own rights the member manager does their job: an account manager's role, or their own desk role.
         await world.Invitations().InviteAsync(manager, new InviteMemberInput { Email = "am@partner-a.example", Roles = [AppRoles.AccountManager] }, MemberTestKit.BaseUri);
         await Change(world.Manager1A.UserId, await world.MemberAsync(world.Manager1A.UserId), AppRoles.AccountManager, desk);

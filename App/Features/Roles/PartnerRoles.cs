@@ -89,6 +89,20 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
             .ToList();
     }
 
+    /// <summary>The names of the assignable roles <paramref name="actor"/> may give or take away: every permission they hold is the actor's to give.</summary>
+    public async Task<IReadOnlySet<string>> GivableAsync(Actor actor, CancellationToken ct = default)
+    {
+        var assignable = await AssignableAsync(actor, ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var names = assignable.Select(r => r.Name).ToList();
+        var held = await (
+            from r in db.Roles
+            join c in db.RoleClaims on r.Id equals c.RoleId
+            where names.Contains(r.Name!) && c.ClaimType == Permissions.ClaimType
+            select new { r.Name, c.ClaimValue }).ToListAsync(ct);
+        return names.Where(n => held.Where(h => h.Name == n).All(h => RoleRules.CanGive(actor, h.ClaimValue!))).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<string> CreateAsync(Actor actor, RoleInput input, CancellationToken ct = default)
     {
         DemandPartner(actor, RolePermissions.Manage);
@@ -194,19 +208,12 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
     }
 
     /// <summary>
-    /// R1: nobody gives or takes away a permission they do not hold themselves, so whoever may manage members or roles
-    /// cannot lift themselves or anyone else above their own rights (nor strip someone above them). The partner admin is
-    /// the exception: R1 makes handing out roles the admin's job, and a distributor's admin gives the distributor
-    /// reviewer's reseller decisions without holding them itself.
+    /// R1: nobody gives or takes away a permission they cannot give (<see cref="RoleRules.CanGive"/>), so whoever may
+    /// manage members or roles cannot lift themselves or anyone else above their own rights, nor strip someone above them.
     /// </summary>
     internal static void DemandWithinReach(Actor actor, IEnumerable<string> permissions)
     {
-        if (actor.IsInRole(AppRoles.PartnerAdmin))
-        {
-            return;
-        }
-
-        var beyond = permissions.Where(p => !actor.Can(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var beyond = permissions.Where(p => !RoleRules.CanGive(actor, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (beyond.Count > 0)
         {
             throw new BusinessException(ErrorCodes.AccessDenied, $"{actor.DisplayName} does not hold {string.Join(", ", beyond)} and cannot give or withdraw it.",
