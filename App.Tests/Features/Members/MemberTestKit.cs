@@ -22,10 +22,32 @@ internal static partial class MemberTestKit
     public static MemberDirectory Directory(this TestWorld world) => world.Get<MemberDirectory>();
 
     /// <summary>Runs <paramref name="use"/> with a <see cref="MemberJoin"/> built on an Identity host over the world's database.</summary>
-    public static async Task<T> WithJoinAsync<T>(this TestWorld world, Func<MemberJoin, Task<T>> use)
+    /// <param name="clock">The join's own clock, e.g. one that lets something happen while the join is under way.</param>
+    public static async Task<T> WithJoinAsync<T>(this TestWorld world, Func<MemberJoin, Task<T>> use, TimeProvider? clock = null)
     {
         await using var host = new IdentityHost(world.Database, world.Clock);
-        return await host.InScopeAsync(services => use(new MemberJoin(world.Factory, world.Clock, services.GetRequiredService<UserManager<AppUser>>())));
+        return await host.InScopeAsync(services => use(new MemberJoin(world.Factory, clock ?? world.Clock, services.GetRequiredService<UserManager<AppUser>>())));
+    }
+
+    /// <summary>
+    /// The world's time, but the <paramref name="at"/>-th reading runs <paramref name="meanwhile"/> first. A join reads the
+    /// time once before it loads the invitation and once after (is it expired?), so the second reading is the moment
+    /// between opening the link and claiming it.
+    /// </summary>
+    public sealed class MeanwhileClock(TestClock clock, int at, Func<Task> meanwhile) : TimeProvider
+    {
+        private int _readings;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref _readings) == at)
+            {
+                // On the thread pool: blocking the test's synchronization context on its own continuations would deadlock.
+                Task.Run(meanwhile).GetAwaiter().GetResult();
+            }
+
+            return clock.GetUtcNow();
+        }
     }
 
     /// <summary>Invites <paramref name="email"/> as Partner A's admin; returns the invitation id and the link's token from the outbox mail.</summary>

@@ -106,7 +106,7 @@ public class RoleAccessTests
         var stale = await Assert.ThrowsAsync<BusinessException>(() =>
             directory.ChangeRolesAsync(world.AdminA, new MemberRolesTarget(world.FinanceA.UserId, before.Stamp), [AppRoles.PartnerAdmin]));
         var self = await world.MemberAsync(world.AdminA.UserId);
-        var lastAdmin = await Assert.ThrowsAsync<BusinessException>(() =>
+        var ownRoles = await Assert.ThrowsAsync<BusinessException>(() =>
             directory.ChangeRolesAsync(world.AdminA, new MemberRolesTarget(world.AdminA.UserId, self.Stamp), [AppRoles.Finance]));
         var foreignRole = await world.Roles().CreateAsync(world.AdminB, new RoleInput { Title = "B only", Permissions = RoleTestKit.ReaderPermissions });
         var foreignName = (await world.RoleAsync(foreignRole, world.AdminB)).Name;
@@ -120,7 +120,7 @@ public class RoleAccessTests
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             directory.ChangeRolesAsync(world.SupervisorA, new MemberRolesTarget(world.FinanceA.UserId, current.Stamp), [AppRoles.PartnerAdmin]));
 
-        Assert.Equal(("Member.ChangedMeanwhile", "Member.LastAdminRole"), (stale.ResourceKey, lastAdmin.ResourceKey));
+        Assert.Equal(("Member.ChangedMeanwhile", "Member.CannotChangeOwnRoles"), (stale.ResourceKey, ownRoles.ResourceKey));
         Assert.Equal("Member.RoleUnknown", foreign.FieldErrors["Roles"]);
         Assert.Equal("Member.RoleUnknown", vendor.FieldErrors["Roles"]);
         Assert.Equal(["Finance", "Sales analyst"], current.Roles.Select(r => r.Title ?? r.Name));

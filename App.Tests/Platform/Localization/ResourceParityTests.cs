@@ -39,6 +39,7 @@ public sealed partial class ResourceParityTests
         { typeof(BlazorPartner.Features.Onboarding.Certification.CertificationStatus), nameof(BlazorPartner.Features.Onboarding.Certification.CertificationStatus) },
         { typeof(BlazorPartner.Features.Onboarding.Certification.CertificationEventKind), nameof(BlazorPartner.Features.Onboarding.Certification.CertificationEventKind) },
         { typeof(BlazorPartner.Features.ReviewInbox.TodoAssignment), nameof(BlazorPartner.Features.ReviewInbox.TodoAssignment) },
+        { typeof(BlazorPartner.Features.Members.MemberLinkFailure), "Join.Failure" }, // the join page's reason a link cannot be used
     };
 
     /// <summary>The key prefix of each code list in <see cref="OpportunityCatalog"/> (shown as "Industry.Finance" etc.).</summary>

@@ -71,8 +71,11 @@ public static class MemberRules
     /// <summary>A new link can go out for an invitation nobody used or withdrew, also after it expired.</summary>
     public static bool CanResend(MemberInvitationState state) => state is MemberInvitationState.Invited or MemberInvitationState.Expired;
 
-    /// <summary>Only a link that still works is withdrawn; an expired one is already dead (resend it or let it be).</summary>
-    public static bool CanRevoke(MemberInvitationState state) => state == MemberInvitationState.Invited;
+    /// <summary>
+    /// An open link is withdrawn, and so is an expired one: it could still be resent, and revoking it closes it for good (it
+    /// leaves the actionable ones, and a role it names can be deleted).
+    /// </summary>
+    public static bool CanRevoke(MemberInvitationState state) => state is MemberInvitationState.Invited or MemberInvitationState.Expired;
 
     public static MemberInvitationState StateOf(MemberInvitationStatus status, DateTime expiresAtUtc, bool memberUnbound, DateTime nowUtc) => status switch
     {

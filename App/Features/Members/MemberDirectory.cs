@@ -2,6 +2,7 @@ using BlazorPartner.Core.Auditing;
 using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
+using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Platform.Identity.Sessions;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Roles;
@@ -136,7 +137,11 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        // The claim is the first statement and a write: of two admins unbinding at once, one changes the row.
+        // The partner's admins are counted below: two admins unbinding or demoting each other at once must queue, or on
+        // PostgreSQL each would still count the other and the partner would be left without one.
+        await OrganizationLock.LockAsync(db, actor.OrganizationId, ct);
+
+        // The claim is a write: of two admins unbinding one member at once, one changes the row.
         var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
         var claimed = await db.Users
             .Where(u => u.Id == userId && u.OrganizationId == actor.OrganizationId && u.UnboundAtUtc == null)
@@ -153,6 +158,10 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         {
             throw new BusinessException(ErrorCodes.AlreadyProcessed, $"{member.DisplayName} is already unbound.", "Member.AlreadyUnbound", member.DisplayName);
         }
+
+        // Unbinding takes away every role the member holds: a member manager cannot remove someone with more rights.
+        var heldRoles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
+        await PartnerRoles.DemandWithinReachAsync(db, actor, heldRoles, ct);
 
         var adminRoleId = await db.Roles.Where(r => r.Name == AppRoles.PartnerAdmin).Select(r => r.Id).SingleAsync(ct);
         var adminsLeft = await db.Users.CountAsync(u => u.OrganizationId == actor.OrganizationId && u.UnboundAtUtc == null
@@ -182,7 +191,8 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
 
     /// <summary>
     /// Gives a bound member other roles (R1). Applies on the member's next request or circuit action, without a new sign-in.
-    /// The partner keeps at least one bound admin; the admin may change their own roles only while another admin remains.
+    /// Nobody changes their own roles, and only roles within the caller's own rights are given or taken away
+    /// (<see cref="PartnerRoles.DemandWithinReach"/>); the partner keeps at least one bound admin.
     /// </summary>
     public async Task ChangeRolesAsync(Actor actor, MemberRolesTarget target, IReadOnlyList<string> roles, CancellationToken ct = default)
     {
@@ -192,8 +202,17 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
             throw new AccessDeniedException("manage a partner's members");
         }
 
+        // A member manager raising themself is the escalation R1 rules out; an admin stepping down asks another admin.
+        if (target.UserId == actor.UserId)
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, "A member cannot change their own roles.", "Member.CannotChangeOwnRoles");
+        }
+
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Admins are counted below; see UnbindAsync.
+        await OrganizationLock.LockAsync(db, actor.OrganizationId, ct);
 
         // The member's row is claimed first, by the stamp the admin saw: of two admins changing one member at once, one wins.
         var stamp = Guid.NewGuid().ToString();
@@ -223,6 +242,11 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         {
             return;
         }
+
+        // Roles given and roles taken away alike: a member manager may neither promote nor demote beyond their own rights.
+        var changed = before.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        changed.SymmetricExceptWith(chosen.Select(c => c.Name));
+        await PartnerRoles.DemandWithinReachAsync(db, actor, changed, ct);
 
         db.UserRoles.RemoveRange(held);
         db.UserRoles.AddRange(chosen.Select(c => new IdentityUserRole<string> { UserId = target.UserId, RoleId = roleIds[c.Name] }));

@@ -43,6 +43,7 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         var email = errors.Email(nameof(input.Email), input.Email);
         var roles = ValidRoles(errors, input.Roles, assignable);
         errors.ThrowIfAny();
+        await PartnerRoles.DemandWithinReachAsync(db, actor, roles.Select(r => r.Name), ct);
 
         var normalized = email.ToUpperInvariant();
         var now = time.GetUtcNow().UtcDateTime;
@@ -82,7 +83,11 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         return invitation.Id;
     }
 
-    /// <summary>A new link (the previous one stops working) and another 7 days; also for an expired invitation.</summary>
+    /// <summary>
+    /// A new link (the previous one stops working) and another 7 days; also for an expired invitation. What the invitation
+    /// offers is checked again as if it were new: its roles still exist and are the sender's to give, and the address has
+    /// no account and no other open invitation meanwhile.
+    /// </summary>
     public async Task ResendAsync(Actor actor, MemberInvitationTarget target, string baseUri, CancellationToken ct = default)
     {
         DemandManager(actor);
@@ -91,9 +96,26 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await TakeDailyAllowanceAsync(db, actor.OrganizationId, now, ct);
         var invitation = await LoadOpenAsync(db, target, ct);
+        var assignable = await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct);
+        var roles = RoleOption.For(invitation.RoleList, assignable);
+        if (roles.Count != invitation.RoleList.Count || roles.Count == 0)
+        {
+            throw new BusinessException(ErrorCodes.ParameterError, $"A role offered to {invitation.Email} no longer exists.", "Member.ResendRoleGone", invitation.Email);
+        }
+
+        await PartnerRoles.DemandWithinReachAsync(db, actor, roles.Select(r => r.Name), ct);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail, ct))
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, $"{invitation.Email} has an account now.", "Member.ResendEmailTaken", invitation.Email);
+        }
+
+        if (await db.MemberInvitations.AnyAsync(i => i.Id != invitation.Id && i.NormalizedEmail == invitation.NormalizedEmail && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
+        {
+            throw new BusinessException(ErrorCodes.IllegalOperation, $"{invitation.Email} has another open invitation.", "Member.ResendAlreadyInvited", invitation.Email);
+        }
+
         var before = new { invitation.ExpiresAtUtc, invitation.SendCount };
         var partner = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        var roles = RoleOption.For(invitation.RoleList, await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct));
         Send(db, invitation, partner, actor.DisplayName, roles, baseUri, now);
         db.Audit(actor, Change(invitation, MemberAuditActions.Resend) with { Before = before, After = new { invitation.ExpiresAtUtc, invitation.SendCount } }, time);
         await SaveAsync(db, invitation, ct);
@@ -107,15 +129,11 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var invitation = await LoadOpenAsync(db, target, ct);
-        if (!MemberRules.CanRevoke(MemberRules.StateOf(invitation.Status, invitation.ExpiresAtUtc, memberUnbound: false, now)))
-        {
-            throw new BusinessException(ErrorCodes.IllegalOperation, $"Invitation for {invitation.Email} has expired.", "Member.RevokeExpired", invitation.Email);
-        }
-
+        var state = MemberRules.StateOf(invitation.Status, invitation.ExpiresAtUtc, memberUnbound: false, now);
         invitation.Status = MemberInvitationStatus.Revoked;
         invitation.RevokedAtUtc = now;
         invitation.RevokedByName = actor.DisplayName;
-        db.Audit(actor, Change(invitation, MemberAuditActions.Revoke) with { Before = new { Status = MemberInvitationStatus.Invited }, After = new { invitation.Status } }, time);
+        db.Audit(actor, Change(invitation, MemberAuditActions.Revoke) with { Before = new { Status = state }, After = new { invitation.Status } }, time);
         await SaveAsync(db, invitation, ct);
         await transaction.CommitAsync(ct);
     }
@@ -201,21 +219,52 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
 
         if (await db.MemberInvitationDays.AnyAsync(d => d.OrganizationId == organizationId && d.Day == today, ct))
         {
-            throw new BusinessException(MemberErrorCodes.DailyLimit, $"Partner {organizationId} sent {MemberRules.MaxInvitationsPerDay} invitations on {today:yyyy-MM-dd}.",
-                "Member.DailyLimit", MemberRules.MaxInvitationsPerDay);
+            throw DailyLimit(organizationId, today);
         }
 
-        // The day's first: inserted inside this transaction (the UPDATE above already holds the write lock on SQLite; on
-        // PostgreSQL a concurrent first insert fails on the key and that command is refused as a conflict, not doubled).
-        db.MemberInvitationDays.Add(new MemberInvitationDay { OrganizationId = organizationId, Day = today, Count = 1 });
-        await db.SaveChangesAsync(ct);
+        // The day's first: inserted inside this transaction. On SQLite the UPDATE above already holds the write lock. On
+        // PostgreSQL a concurrent first insert waits for the other's commit and then fails on the key; SaveChanges rolls
+        // back to its own savepoint, so this transaction goes on and takes its send from the row the other inserted.
+        var day = new MemberInvitationDay { OrganizationId = organizationId, Day = today, Count = 1 };
+        db.MemberInvitationDays.Add(day);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(day).State = EntityState.Detached;
+            var retaken = await db.MemberInvitationDays
+                .Where(d => d.OrganizationId == organizationId && d.Day == today && d.Count < MemberRules.MaxInvitationsPerDay)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Count, d => d.Count + 1), ct);
+            if (retaken != 1)
+            {
+                throw DailyLimit(organizationId, today);
+            }
+        }
     }
+
+    private static BusinessException DailyLimit(Guid organizationId, DateOnly today) =>
+        new(MemberErrorCodes.DailyLimit, $"Partner {organizationId} sent {MemberRules.MaxInvitationsPerDay} invitations on {today:yyyy-MM-dd}.",
+            "Member.DailyLimit", MemberRules.MaxInvitationsPerDay);
 
     private async Task<MemberInvitation> LoadOpenAsync(AppDbContext db, MemberInvitationTarget target, CancellationToken ct)
     {
         var invitation = await db.MemberInvitations.SingleOrDefaultAsync(i => i.Id == target.Id, ct)
             ?? throw new NotFoundException(nameof(MemberInvitation), target.Id);
-        if (invitation.Version != target.ExpectedVersion || invitation.Status != MemberInvitationStatus.Invited)
+        // What happened says more than "changed meanwhile": a join or a revoke is final, whatever version the admin saw.
+        if (invitation.Status == MemberInvitationStatus.Bound)
+        {
+            throw new BusinessException(ErrorCodes.AlreadyProcessed, $"Invitation for {invitation.Email} was used to join.", "Member.InvitationBound", invitation.Email);
+        }
+
+        if (invitation.Status == MemberInvitationStatus.Revoked)
+        {
+            throw new BusinessException(ErrorCodes.AlreadyProcessed, $"Invitation for {invitation.Email} was revoked by {invitation.RevokedByName}.",
+                "Member.InvitationRevoked", invitation.Email, invitation.RevokedByName ?? "");
+        }
+
+        if (invitation.Version != target.ExpectedVersion)
         {
             throw AlreadyChanged(invitation);
         }

@@ -15,6 +15,15 @@ public enum MemberLinkFailure
     Expired = 1,
     Used = 2,
     Revoked = 3,
+
+    /// <summary>The invitation was resent: only the newest mail's link works.</summary>
+    Replaced = 4,
+
+    /// <summary>The address already has an account (one per address in the whole product), e.g. through another partner.</summary>
+    EmailTaken = 5,
+
+    /// <summary>A role the invitation offers no longer exists: the admin invites again rather than the member joining without it.</summary>
+    RoleGone = 6,
 }
 
 /// <summary>A link that cannot be used, and why (R2): the public page says which.</summary>
@@ -48,8 +57,13 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         await using var db = await dbFactory.CreateSystemAsync(ct);
         var invitation = await FindUsableAsync(db, token, ct);
+        var roles = await OfferedRolesAsync(db, invitation, ct);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail, ct))
+        {
+            throw new MemberLinkInvalidException(MemberLinkFailure.EmailTaken);
+        }
+
         var partner = await db.Organizations.Where(o => o.Id == invitation.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        var roles = RoleOption.For(invitation.RoleList, await PartnerRoles.AssignableAsync(db, invitation.OrganizationId, ct));
         return new JoinView(partner, invitation.Email, roles, invitation.ExpiresAtUtc);
     }
 
@@ -71,6 +85,7 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateSystemAsync(ct);
         var invitation = await FindUsableAsync(db, token, ct);
+        var offered = await OfferedRolesAsync(db, invitation, ct);
         var user = new AppUser
         {
             UserName = invitation.Email,
@@ -100,9 +115,12 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         errors.ThrowIfAny();
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
 
+        // Another tab may have just joined through this link; otherwise the address joined elsewhere (another partner's
+        // invitation, say), which is not "used" but its own reason.
+        var hash = LinkTokens.Hash(token!);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == user.NormalizedEmail, ct))
         {
-            throw new MemberLinkInvalidException(MemberLinkFailure.Used);
+            throw await FailureAfterRaceAsync(db, invitation, hash, now, ct);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -110,10 +128,13 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         // The account first (the invitation's foreign key points at it). A second tab joining at the same moment waits
         // here and then fails on the unique user name: the link was used.
         db.Users.Add(user);
-        // Only roles this partner may give: its system roles and its own custom roles.
-        var roleIds = await db.Roles
-            .Where(r => invitation.RoleList.Contains(r.Name!) && ((r.OrganizationId == null && RoleRules.PartnerSystemRoles.Contains(r.Name!)) || r.OrganizationId == invitation.OrganizationId))
-            .Select(r => r.Id).ToListAsync(ct);
+        var roleNames = offered.Select(r => r.Name).ToList();
+        var roleIds = await db.Roles.Where(r => roleNames.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+        if (roleIds.Count != roleNames.Count)
+        {
+            throw new MemberLinkInvalidException(MemberLinkFailure.RoleGone);
+        }
+
         db.UserRoles.AddRange(roleIds.Select(id => new IdentityUserRole<string> { UserId = user.Id, RoleId = id }));
         try
         {
@@ -121,10 +142,10 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
         catch (DbUpdateException)
         {
-            throw new MemberLinkInvalidException(MemberLinkFailure.Used);
+            await transaction.RollbackAsync(ct);
+            throw await FailureAfterRaceAsync(db, invitation, hash, now, ct);
         }
 
-        var hash = LinkTokens.Hash(token!);
         var claimed = await db.MemberInvitations
             .Where(i => i.Id == invitation.Id && i.TokenHash == hash && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now)
             .ExecuteUpdateAsync(s => s
@@ -134,8 +155,9 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
                 .SetProperty(i => i.Version, i => i.Version + 1), ct);
         if (claimed == 0)
         {
-            // Revoked, resent or expired between opening and submitting: the account above is rolled back with it.
-            throw new MemberLinkInvalidException(MemberLinkFailure.Used);
+            // Used, revoked, resent or expired between opening and submitting: the account above is rolled back.
+            await transaction.RollbackAsync(ct);
+            throw await FailureAfterRaceAsync(db, invitation, hash, now, ct);
         }
 
         db.Audit(null, MemberInvitations.Change(invitation, MemberAuditActions.Join) with
@@ -146,6 +168,37 @@ public sealed class MemberJoin(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return user.Id;
+    }
+
+    /// <summary>
+    /// The roles the invitation offers, as this partner gives them (its system roles and its own custom roles). All of
+    /// them or the link fails: joining with fewer roles than the admin chose, or none, would be a silent change.
+    /// </summary>
+    private static async Task<IReadOnlyList<RoleOption>> OfferedRolesAsync(AppDbContext db, MemberInvitation invitation, CancellationToken ct)
+    {
+        var roles = RoleOption.For(invitation.RoleList, await PartnerRoles.AssignableAsync(db, invitation.OrganizationId, ct));
+        return roles.Count == 0 || roles.Count != invitation.RoleList.Distinct(StringComparer.Ordinal).Count()
+            ? throw new MemberLinkInvalidException(MemberLinkFailure.RoleGone)
+            : roles;
+    }
+
+    /// <summary>Why a join that lost a race failed, read again (after any rollback): what happened to the invitation meanwhile.</summary>
+    private static async Task<MemberLinkInvalidException> FailureAfterRaceAsync(AppDbContext db, MemberInvitation seen, string hash, DateTime now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.MemberInvitations.AsNoTracking().Where(i => i.Id == seen.Id)
+            .Select(i => new { i.Status, i.TokenHash, i.ExpiresAtUtc }).SingleOrDefaultAsync(ct);
+        var reason = current switch
+        {
+            null => MemberLinkFailure.Missing,
+            { Status: MemberInvitationStatus.Bound } => MemberLinkFailure.Used,
+            { Status: MemberInvitationStatus.Revoked } => MemberLinkFailure.Revoked,
+            _ when current.TokenHash != hash => MemberLinkFailure.Replaced,
+            _ when current.ExpiresAtUtc <= now => MemberLinkFailure.Expired,
+            // Still open and unexpired, yet the account could not be created: the address got an account meanwhile.
+            _ => await db.Users.AnyAsync(u => u.NormalizedEmail == seen.NormalizedEmail, ct) ? MemberLinkFailure.EmailTaken : MemberLinkFailure.Used,
+        };
+        return new MemberLinkInvalidException(reason);
     }
 
     private async Task<MemberInvitation> FindUsableAsync(AppDbContext db, string? token, CancellationToken ct)

@@ -89,10 +89,25 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
             .ToList();
     }
 
+    /// <summary>The names of the assignable roles <paramref name="actor"/> may give or take away: every permission they hold is the actor's to give.</summary>
+    public async Task<IReadOnlySet<string>> GivableAsync(Actor actor, CancellationToken ct = default)
+    {
+        var assignable = await AssignableAsync(actor, ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
+        var names = assignable.Select(r => r.Name).ToList();
+        var held = await (
+            from r in db.Roles
+            join c in db.RoleClaims on r.Id equals c.RoleId
+            where names.Contains(r.Name!) && c.ClaimType == Permissions.ClaimType
+            select new { r.Name, c.ClaimValue }).ToListAsync(ct);
+        return names.Where(n => held.Where(h => h.Name == n).All(h => RoleRules.CanGive(actor, h.ClaimValue!))).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<string> CreateAsync(Actor actor, RoleInput input, CancellationToken ct = default)
     {
         DemandPartner(actor, RolePermissions.Manage);
         var (title, permissions) = Validate(input, actor.OrganizationKind);
+        DemandWithinReach(actor, permissions);
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
@@ -138,6 +153,9 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
             return;
         }
 
+        // Only the changed permissions: a role may keep rights its editor lacks, as long as the editor leaves them alone.
+        DemandWithinReach(actor, granted.Concat(revoked));
+
         db.RoleClaims.RemoveRange(held.Where(c => revoked.Contains(c.ClaimValue!)));
         db.RoleClaims.AddRange(granted.Select(p => new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
         var beforeTitle = role.Title;
@@ -156,7 +174,6 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
     public async Task DeleteAsync(Actor actor, RoleTarget target, CancellationToken ct = default)
     {
         DemandPartner(actor, RolePermissions.Manage);
-        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var role = await LoadCustomAsync(db, actor, target, ct);
@@ -168,8 +185,9 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
             throw new BusinessException(ErrorCodes.IllegalOperation, $"{bound} members hold role {role.Title}.", "Role.InUse", role.Title!, bound);
         }
 
-        // Invitations keep role names in a list column; the few open ones of one partner are read and checked here.
-        var open = await db.MemberInvitations.Where(i => i.OrganizationId == actor.OrganizationId && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now)
+        // Invitations keep role names in a list column; the few open ones of one partner are read and checked here. An
+        // expired one counts too: a resend revives it with the roles it names.
+        var open = await db.MemberInvitations.Where(i => i.OrganizationId == actor.OrganizationId && i.Status == MemberInvitationStatus.Invited)
             .Select(i => i.Roles).ToListAsync(ct);
         var offered = open.Count(roles => roles.Split(',').Contains(role.Name));
         if (offered > 0)
@@ -187,6 +205,37 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
         }, time);
         await SaveAsync(db, actor, role, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// R1: nobody gives or takes away a permission they cannot give (<see cref="RoleRules.CanGive"/>), so whoever may
+    /// manage members or roles cannot lift themselves or anyone else above their own rights, nor strip someone above them.
+    /// </summary>
+    internal static void DemandWithinReach(Actor actor, IEnumerable<string> permissions)
+    {
+        var beyond = permissions.Where(p => !RoleRules.CanGive(actor, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (beyond.Count > 0)
+        {
+            throw new BusinessException(ErrorCodes.AccessDenied, $"{actor.DisplayName} does not hold {string.Join(", ", beyond)} and cannot give or withdraw it.",
+                "Role.BeyondOwnRights", beyond.Count);
+        }
+    }
+
+    /// <summary><see cref="DemandWithinReach(Actor, IEnumerable{string})"/> for whole roles: every permission the roles named hold.</summary>
+    internal static async Task DemandWithinReachAsync(AppDbContext db, Actor actor, IEnumerable<string> roleNames, CancellationToken ct)
+    {
+        var names = roleNames.Distinct(StringComparer.Ordinal).ToList();
+        if (actor.IsInRole(AppRoles.PartnerAdmin) || names.Count == 0)
+        {
+            return;
+        }
+
+        var permissions = await (
+            from r in db.Roles
+            join c in db.RoleClaims on r.Id equals c.RoleId
+            where names.Contains(r.Name!) && c.ClaimType == Permissions.ClaimType
+            select c.ClaimValue!).Distinct().ToListAsync(ct);
+        DemandWithinReach(actor, permissions);
     }
 
     /// <summary>The partner's role changes, newest first (the role's title is in each row's before/after).</summary>

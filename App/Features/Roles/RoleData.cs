@@ -75,6 +75,14 @@ public static class RoleRules
     }
 
     /// <summary>
+    /// R1: whether <paramref name="actor"/> may give or withdraw <paramref name="permission"/>: only what they hold
+    /// themselves, so managing members or roles is no way up. The partner admin gives everything the partner may give:
+    /// R1 makes that the admin's job, and a distributor's admin hands out the reviewer's reseller decisions without
+    /// holding them.
+    /// </summary>
+    public static bool CanGive(Actor actor, string permission) => actor.IsInRole(AppRoles.PartnerAdmin) || actor.Can(permission);
+
+    /// <summary>
     /// What a custom role at a partner of <paramref name="kind"/> may hold: whatever a system role given there holds by default.
     /// Vendor-only permissions (sharing opportunities, granting quotas, importing consumption…) are never a partner's to give,
     /// and a distributor's own (deciding reseller applications) only a distributor's.
