@@ -6,6 +6,7 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Time;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -28,6 +29,7 @@ public sealed class NetworkApplicationReviews(
     IMailSender mail,
     MemberInvitations invitations,
     IStringLocalizer<SharedResource> L,
+    ChangeFeed changes,
     ILogger<NetworkApplicationReviews> logger)
 {
     public async Task<NetworkApplicationPage> ListAsync(Actor actor, NetworkApplicationFilter filter, int skip, int take, CancellationToken ct = default)
@@ -94,6 +96,8 @@ public sealed class NetworkApplicationReviews(
         NetworkApplicationIntake.Record(db, application, NetworkEventKind.Approved, actor.DisplayName, null, now);
         var partner = await PartnerEnrollment.EnrollAsync(db, application, invitations, actor, actor.DisplayName, OnboardingAuditActions.Approve, baseUri, time, ct);
         await SaveOrReportWinnerAsync(db, application, ct);
+        // Every vendor reviewer's queue loses it, not only the decider's.
+        changes.Publish(LiveTopics.VendorReviewQueue);
         return partner.Id;
     }
 
@@ -120,6 +124,8 @@ public sealed class NetworkApplicationReviews(
         mail.Send(db, new OutgoingMail(application.ContactEmail, L["NetworkApply.MailRejectedSubject", application.Number].Value,
             string.Format(CultureInfo.CurrentCulture, L["NetworkApply.MailRejectedBody"].Value, application.Number, reason), NetworkApplicationIntake.MailKind, null), now);
         await SaveOrReportWinnerAsync(db, application, ct);
+        // Every vendor reviewer's queue loses it, not only the decider's.
+        changes.Publish(LiveTopics.VendorReviewQueue);
     }
 
     internal static async Task<NetworkApplicationDetail?> DetailAsync(AppDbContext db, Guid id, CancellationToken ct)
