@@ -128,14 +128,24 @@ public sealed class ReviewInbox(
         }
 
         var outcomes = new List<TodoOutcome>();
+        var assigned = new List<TodoOutcome>();
         foreach (var target in targets.DistinctBy(t => (t.Kind, t.Id)))
         {
-            outcomes.Add(pending.TryGetValue((target.Kind, target.Id), out var item)
-                ? await AssignOneAsync(actor, target, item.Title, assignee, ct)
-                : new TodoOutcome(target.Kind, target.Id, "", false, "Todo.NoLongerPending", []));
+            if (!pending.TryGetValue((target.Kind, target.Id), out var item))
+            {
+                outcomes.Add(new TodoOutcome(target.Kind, target.Id, "", false, "Todo.NoLongerPending", []));
+                continue;
+            }
+
+            var (outcome, changed) = await AssignOneAsync(actor, target, item.Title, assignee, ct);
+            outcomes.Add(outcome);
+            if (changed)
+            {
+                assigned.Add(outcome);
+            }
         }
 
-        var assigned = outcomes.Where(o => o.Succeeded).ToList();
+        // Only what changed: an item already theirs tells nobody again.
         if (assigned.Count > 0)
         {
             changes.Publish(LiveTopics.ReviewQueueOf(actor));
@@ -148,7 +158,8 @@ public sealed class ReviewInbox(
         return outcomes;
     }
 
-    private async Task<TodoOutcome> AssignOneAsync(Actor actor, TodoTarget target, string title, ReviewerOption? assignee, CancellationToken ct)
+    /// <returns>The item's outcome, and whether its assignment changed (not when it already was the chosen one's).</returns>
+    private async Task<(TodoOutcome Outcome, bool Changed)> AssignOneAsync(Actor actor, TodoTarget target, string title, ReviewerOption? assignee, CancellationToken ct)
     {
         var done = new TodoOutcome(target.Kind, target.Id, title, true, null, []);
         try
@@ -159,13 +170,13 @@ public sealed class ReviewInbox(
             var existing = await row.AsNoTracking().SingleOrDefaultAsync(ct);
             if (existing?.AssigneeUserId == assignee?.UserId)
             {
-                return done;
+                return (done, false);
             }
 
             if (existing?.AssigneeName != target.SeenAssignee)
             {
                 // Another reviewer assigned it since this one looked: theirs stands, and this one is told who.
-                return await FirstAsync(actor, target, title, ct);
+                return (await FirstAsync(actor, target, title, ct), false);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -197,7 +208,7 @@ public sealed class ReviewInbox(
                 if (changed == 0)
                 {
                     await transaction.RollbackAsync(ct);
-                    return await FirstAsync(actor, target, title, ct);
+                    return (await FirstAsync(actor, target, title, ct), false);
                 }
             }
 
@@ -209,12 +220,12 @@ public sealed class ReviewInbox(
             }, time);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return done;
+            return (done, true);
         }
         catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             logger.LogInformation("Assignment of {Kind} {Id} lost the race", target.Kind, target.Id);
-            return await FirstAsync(actor, target, title, ct);
+            return (await FirstAsync(actor, target, title, ct), false);
         }
     }
 
