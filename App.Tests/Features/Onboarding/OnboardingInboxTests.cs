@@ -40,11 +40,12 @@ public class OnboardingInboxTests
         Assert.Equal([(ReviewItemKind.NetworkApplication, application.Id), (ReviewItemKind.Certification, letter.Id)], list.Items.Select(i => (i.Kind, i.Id)));
         Assert.Equal(2, list.TotalCount);
         var applicationItem = list.Items[0];
-        Assert.Equal((Company, application.Number, 0, OnboardingRoutes.VendorApplications, clock.GetUtcNow().UtcDateTime.AddHours(-2)),
+        // "Open" opens the item itself: the list opens its dialog from the query.
+        Assert.Equal((Company, application.Number, 0, $"{OnboardingRoutes.VendorApplications}?open={application.Id:D}", clock.GetUtcNow().UtcDateTime.AddHours(-2)),
             (applicationItem.Title, applicationItem.Detail, applicationItem.Version, applicationItem.Link, applicationItem.SubmittedAtUtc));
         var letterItem = list.Items[1];
-        Assert.Equal((LegalNameA, "Partner A", letter.Version, OnboardingRoutes.VendorCertifications),
-            (letterItem.Title, letterItem.Detail, letterItem.Version, letterItem.Link));
+        Assert.Equal((LegalNameA, "Partner A", letter.Version, $"{OnboardingRoutes.VendorCertifications}?open={letter.Id:D}", true, ReviewInboxRules.BankLetterWorkingDays),
+            (letterItem.Title, letterItem.Detail, letterItem.Version, letterItem.Link, letterItem.BankLetter, letterItem.ServiceLevelWorkingDays));
         Assert.Equal(2, await world.Inbox().CountAsync(world.Vendor, default));
 
         var onlyCertifications = await world.Inbox().ListAsync(world.Vendor, new TodoFilter { Kind = ReviewItemKind.Certification }, 0, 20);
@@ -60,7 +61,7 @@ public class OnboardingInboxTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task R5_R6_a_mixed_batch_is_approved_through_each_kinds_own_service_and_a_stale_item_is_left_alone(DatabaseProvider provider)
+    public async Task R5_R6_a_mixed_batch_is_approved_through_each_kinds_own_service_a_stale_item_and_a_bank_letter_are_left_alone(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);
         var application = await world.ManualReviewAsync();
@@ -77,8 +78,10 @@ public class OnboardingInboxTests
         Assert.Equal(3, outcomes.Count);
         var applicationOutcome = outcomes.Single(o => o.Id == application.Id);
         Assert.Equal((ReviewItemKind.NetworkApplication, true, Company), (applicationOutcome.Kind, applicationOutcome.Succeeded, applicationOutcome.Title));
+        // R6: a reviewer processes a bank letter; a batch never approves one unseen.
         var letterOutcome = outcomes.Single(o => o.Id == letter.Id);
-        Assert.Equal((ReviewItemKind.Certification, true, LegalNameA), (letterOutcome.Kind, letterOutcome.Succeeded, letterOutcome.Title));
+        Assert.Equal((ReviewItemKind.Certification, false, LegalNameA, "Todo.OpenBankLetter"), (letterOutcome.Kind, letterOutcome.Succeeded, letterOutcome.Title, letterOutcome.MessageKey));
+        Assert.Equal((CertificationStatus.BankLetterReview, letter.Version), ((await world.LoadCertificationAsync(world.PartnerA)).Status, (await world.LoadCertificationAsync(world.PartnerA)).Version));
         var stale = outcomes.Single(o => o.Id == holder.Id);
         Assert.Equal((false, "Certification.ChangedMeanwhile"), (stale.Succeeded, stale.MessageKey));
 
@@ -91,7 +94,8 @@ public class OnboardingInboxTests
         Assert.Equal(ContactEmail, (await db.MemberInvitations.AsNoTracking().SingleAsync(i => i.OrganizationId == partner.Id)).Email);
         Assert.Equal([OnboardingAuditActions.Approve], (await world.AuditsAsync(application.Id)).Select(a => a.Action));
 
-        // R6 through its service: certified, and the supplier record takes the bank details the letter proves.
+        // R6 opened on its own page: certified, and the supplier record takes the bank details the letter proves.
+        await world.Certifications().ApproveAsync(world.Vendor, new CertificationTarget(letter.Id, letter.Version));
         var certified = await world.LoadCertificationAsync(world.PartnerA);
         Assert.Equal((CertificationStatus.Certified, "Vendor Op"), (certified.Status, certified.DecidedByName));
         Assert.Equal(Account, (await world.LoadSupplierAsync(Code(31))).BankAccount);

@@ -21,7 +21,7 @@ public sealed record NavGroup(string Key, string TextKey, string Icon, int Order
 /// <summary>
 /// One menu link a slice contributes. Shown when the user satisfies <paramref name="Policy"/>. With a <paramref name="Count"/>
 /// (an <see cref="IMenuCount"/> service type) the link shows how many items wait, refreshed on every navigation and live
-/// whenever the user is notified of something.
+/// whenever the user is notified of something or the count's own topics change.
 /// </summary>
 public sealed record MenuLink(NavGroup Group, string TextKey, string Href, string Icon, string Policy, int Order = 0, NavLinkMatch Match = NavLinkMatch.Prefix, Type? Count = null);
 
@@ -29,6 +29,12 @@ public sealed record MenuLink(NavGroup Group, string TextKey, string Href, strin
 public interface IMenuCount
 {
     Task<int> CountAsync(Core.Identity.Actor actor, CancellationToken ct);
+
+    /// <summary>
+    /// The live topics (<c>LiveTopics</c>) whose changes can change the count besides the user's own notifications: e.g.
+    /// another reviewer deciding an item this one also waits on.
+    /// </summary>
+    IEnumerable<string> Topics(Core.Identity.Actor actor) => [];
 }
 
 /// <summary>A start-page shortcut a slice contributes, shown to users who satisfy <paramref name="Policy"/>.</summary>

@@ -45,7 +45,7 @@ public sealed record MemberPage<T>(IReadOnlyList<T> Items, int TotalCount);
 /// </summary>
 /// <remarks><paramref name="sessionCache"/> is this instance's cache of session lookups (absent where Identity is not wired, as in
 /// service tests); other instances' caches forget within their few seconds.</remarks>
-public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier, SessionCache? sessionCache = null)
+public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier, IEnumerable<IMemberUnbindingStep> unbindingSteps, SessionCache? sessionCache = null)
 {
     public async Task<MemberPage<MemberRow>> GetMembersAsync(Actor actor, int skip, int take, CancellationToken ct = default)
     {
@@ -175,6 +175,11 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         // instance's session cache forgets within seconds), and CurrentActor refuses its circuits' next action.
         var sessionIds = await db.Set<UserSession>().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct);
         await db.Set<UserSession>().Where(s => sessionIds.Contains(s.Id)).ExecuteDeleteAsync(ct);
+        foreach (var step in unbindingSteps)
+        {
+            await step.UnbindingAsync(db, actor, userId, ct);
+        }
+
         db.Audit(actor, new AuditChange("Member", userId, MemberAuditActions.Unbind)
         {
             OrganizationId = actor.OrganizationId,

@@ -63,14 +63,35 @@ public static class ReviewInboxAuditActions
     public const string Assign = "review.assign";
 }
 
-/// <summary>The service level: an item should be decided within this many working days of its (latest) submission.</summary>
+/// <summary>
+/// Each kind's service level: an item should be decided within this many working days of its (latest) submission. R6 gives
+/// a bank letter 3–5 working days, so it is late only after 5; every other kind aims at 3.
+/// </summary>
 public static class ReviewInboxRules
 {
-    public const int ServiceLevelWorkingDays = ResellerRules.ReviewWorkingDays;
+    /// <summary>R6: a reviewer processes a bank letter within 3–5 working days.</summary>
+    public const int BankLetterWorkingDays = 5;
+
+    /// <summary>R15 names no review period; the vendor holds itself to the same 3 working days as the other reviews.</summary>
+    public const int RegistrationWorkingDays = 3;
+
+    public static int ServiceLevelWorkingDays(ReviewItemKind kind, bool bankLetter = false) => kind switch
+    {
+        ReviewItemKind.ResellerApplication => ResellerRules.ReviewWorkingDays,
+        ReviewItemKind.NetworkApplication => OnboardingRules.ReviewWorkingDays,
+        ReviewItemKind.Certification => bankLetter ? BankLetterWorkingDays : OnboardingRules.ReviewWorkingDays,
+        _ => RegistrationWorkingDays,
+    };
 
     public const int PageSize = 20;
 
     public const int MaxBatch = 100;
+}
+
+public static class ReviewInboxNotifications
+{
+    /// <summary>Another reviewer assigned items to this one.</summary>
+    public const string Assigned = "review.assigned";
 }
 
 public enum TodoAssignment
@@ -90,7 +111,10 @@ public sealed record TodoFilter
     public bool OverdueOnly { get; init; }
 }
 
-/// <summary>One pending item as the inbox lists it; <see cref="Link"/> opens the page where its slice decides it.</summary>
+/// <summary>
+/// One pending item as the inbox lists it; <see cref="Link"/> opens the item itself where its slice decides it.
+/// <see cref="BankLetter"/>: a certification whose bank letter waits (R6), with its own service level.
+/// </summary>
 public sealed record TodoItem(
     ReviewItemKind Kind,
     Guid Id,
@@ -99,11 +123,23 @@ public sealed record TodoItem(
     DateTime SubmittedAtUtc,
     int Version,
     string? AssigneeName,
-    string Link);
+    string Link,
+    bool BankLetter = false)
+{
+    public int ServiceLevelWorkingDays => ReviewInboxRules.ServiceLevelWorkingDays(Kind, BankLetter);
 
-public sealed record TodoList(IReadOnlyList<TodoItem> Items, int TotalCount, DateOnly OverdueBefore);
+    /// <summary>Waiting longer than its service level by the work calendar.</summary>
+    public bool Late { get; init; }
+}
 
-public sealed record TodoTarget(ReviewItemKind Kind, Guid Id, int Version);
+public sealed record TodoList(IReadOnlyList<TodoItem> Items, int TotalCount);
+
+/// <summary>An item a reviewer acts on, with the version and (for assignment) the assignee the reviewer saw.</summary>
+public sealed record TodoTarget(ReviewItemKind Kind, Guid Id, int Version)
+{
+    /// <summary>Whom the reviewer saw it assigned to (null: nobody): another reviewer's assignment since is not overwritten.</summary>
+    public string? SeenAssignee { get; init; }
+}
 
 /// <summary>What a batch did to one item: done, or the refusal's message key and arguments.</summary>
 public sealed record TodoOutcome(ReviewItemKind Kind, Guid Id, string Title, bool Succeeded, string? MessageKey, IReadOnlyList<object> Arguments);

@@ -9,6 +9,7 @@ public static class ReviewInboxSetup
     public static IServiceCollection AddReviewInbox(this IServiceCollection services)
     {
         services.AddSingleton<ReviewInbox>();
+        services.AddSingleton<Members.IMemberUnbindingStep, ClearAssignmentsOnUnbinding>();
         services.AddMenuLink(new MenuLink(NavGroups.Work, "Nav.Todo", ReviewInboxRoutes.Todo, "inbox", ReviewInboxPolicies.Reviewer, 10,
             Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All, Count: typeof(ReviewInbox)));
         services.AddAuthorizationBuilder().AddPolicy(ReviewInboxPolicies.Reviewer, p => p

@@ -100,4 +100,16 @@ public static class LiveTopics
 
     /// <summary>The vouchers <paramref name="actor"/> sees.</summary>
     public static string VouchersSeenBy(Core.Identity.Actor actor) => actor.IsVendor ? AllVouchers : Vouchers(actor.OrganizationId);
+
+    /// <summary>
+    /// What a distributor's reviewers decide (its level of reseller applications, their assignments): its To do, queue and
+    /// menu counts. Every reviewer of the organization listens, so one reviewer's decision empties the others' screens too.
+    /// </summary>
+    public static string ReviewQueue(Guid organizationId) => "reviews:" + organizationId.ToString("N");
+
+    /// <summary>Everything the vendor's reviewers decide, whichever vendor organization they belong to.</summary>
+    public const string VendorReviewQueue = "reviews:vendor";
+
+    /// <summary>The review queue <paramref name="actor"/> works from.</summary>
+    public static string ReviewQueueOf(Core.Identity.Actor actor) => actor.IsVendor ? VendorReviewQueue : ReviewQueue(actor.OrganizationId);
 }

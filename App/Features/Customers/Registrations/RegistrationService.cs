@@ -3,6 +3,7 @@ using BlazorPartner.Core.Data;
 using BlazorPartner.Core.Errors;
 using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Validation;
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace BlazorPartner.Features.Customers.Registrations;
 /// R15: a partner registers a prospect; the vendor operator approves (a 15-day reservation) or rejects it. Every command
 /// checks tenant and permission itself, writes its audit row in the same transaction, and stores nothing when refused.
 /// </summary>
-public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier, ILogger<RegistrationService> logger)
+public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, Notifier notifier, ChangeFeed changes, ILogger<RegistrationService> logger)
 {
     public async Task<Guid> RegisterAsync(Actor actor, RegisterCustomerInput input, CancellationToken ct = default)
     {
@@ -128,6 +129,8 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             new NotificationDraft(RegistrationNotifications.Approved, "Notification.RegistrationApproved", [registration.CompanyName], RegistrationRoutes.Partner), ct);
         await SaveOrReportWinnerAsync(db, registration, ct);
         bells.Ring();
+        // Every vendor reviewer's queue loses it, not only the decider's.
+        changes.Publish(LiveTopics.VendorReviewQueue);
         return registration.ReservedUntilUtc.Value;
     }
 
@@ -158,6 +161,8 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             new NotificationDraft(RegistrationNotifications.Rejected, "Notification.RegistrationRejected", [registration.CompanyName, reason], RegistrationRoutes.Partner), ct);
         await SaveOrReportWinnerAsync(db, registration, ct);
         bells.Ring();
+        // Every vendor reviewer's queue loses it, not only the decider's.
+        changes.Publish(LiveTopics.VendorReviewQueue);
     }
 
     /// <summary>The partner gives up a pending or approved registration; the company is released and open invitations revoked.</summary>
@@ -207,6 +212,11 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         {
             await db.Entry(registration).ReloadAsync(ct);
             throw ChangedElsewhere(registration);
+        }
+
+        if (before == RegistrationStatus.Pending)
+        {
+            changes.Publish(LiveTopics.VendorReviewQueue);
         }
     }
 

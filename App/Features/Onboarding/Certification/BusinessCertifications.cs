@@ -5,6 +5,7 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Tenancy;
 using BlazorPartner.Core.Time;
 using BlazorPartner.Core.Validation;
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Uploads;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class BusinessCertifications(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider time,
     Notifier notifier,
+    ChangeFeed changes,
     ILogger<BusinessCertifications> logger)
 {
     /// <summary>The partner's own certification; null before its first submission.</summary>
@@ -119,6 +121,8 @@ public sealed class BusinessCertifications(
         }, time);
         await SaveAsync(db, certification, ct);
         bells?.Ring();
+        // A new round may enter the reviewers' queue or take the previous one out of it.
+        changes.Publish(LiveTopics.VendorReviewQueue);
         return (await ViewAsync(db, certification.Id, ct))!;
     }
 
@@ -169,6 +173,8 @@ public sealed class BusinessCertifications(
         var bells = await NotifyReviewersAsync(db, certification, actor, ct);
         await SaveAsync(db, certification, ct);
         bells.Ring();
+        // Every vendor reviewer's queue follows, not only the decider's (or, for a letter, the notified reviewers').
+        changes.Publish(LiveTopics.VendorReviewQueue);
     }
 
     public async Task<CertificationPage> ListAsync(Actor actor, CertificationFilter filter, int skip, int take, CancellationToken ct = default)
@@ -237,6 +243,8 @@ public sealed class BusinessCertifications(
         var bells = await NotifyPartnerAsync(db, certification, "Notification.CertificationCertified", [], ct);
         await SaveAsync(db, certification, ct);
         bells.Ring();
+        // Every vendor reviewer's queue follows, not only the decider's (or, for a letter, the notified reviewers').
+        changes.Publish(LiveTopics.VendorReviewQueue);
     }
 
     public async Task RejectAsync(Actor actor, RejectCertificationInput input, CancellationToken ct = default)
@@ -262,6 +270,8 @@ public sealed class BusinessCertifications(
         var bells = await NotifyPartnerAsync(db, certification, "Notification.CertificationRejected", [reason], ct);
         await SaveAsync(db, certification, ct);
         bells.Ring();
+        // Every vendor reviewer's queue follows, not only the decider's (or, for a letter, the notified reviewers').
+        changes.Publish(LiveTopics.VendorReviewQueue);
     }
 
     /// <summary>A bank letter for the vendor's reviewers or the partner's own certifiers; null for anyone else (404).</summary>

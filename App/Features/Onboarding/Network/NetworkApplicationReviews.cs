@@ -5,6 +5,7 @@ using BlazorPartner.Core.Identity;
 using BlazorPartner.Core.Time;
 using BlazorPartner.Core.Validation;
 using BlazorPartner.Features.Members;
+using BlazorPartner.Platform.Live;
 using BlazorPartner.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,6 +28,7 @@ public sealed class NetworkApplicationReviews(
     IMailSender mail,
     MemberInvitations invitations,
     IStringLocalizer<SharedResource> L,
+    ChangeFeed changes,
     ILogger<NetworkApplicationReviews> logger)
 {
     public async Task<NetworkApplicationPage> ListAsync(Actor actor, NetworkApplicationFilter filter, int skip, int take, CancellationToken ct = default)
@@ -93,6 +95,8 @@ public sealed class NetworkApplicationReviews(
         NetworkApplicationIntake.Record(db, application, NetworkEventKind.Approved, actor.DisplayName, null, now);
         var partner = await PartnerEnrollment.EnrollAsync(db, application, invitations, actor, actor.DisplayName, OnboardingAuditActions.Approve, baseUri, L, time, ct);
         await SaveOrReportWinnerAsync(db, application, ct);
+        // Every vendor reviewer's queue loses it, not only the decider's.
+        changes.Publish(LiveTopics.VendorReviewQueue);
         return partner.Id;
     }
 
@@ -118,6 +122,8 @@ public sealed class NetworkApplicationReviews(
         }, time);
         NetworkApplicationIntake.SendToApplicant(db, mail, L, application, "NetworkApply.MailRejectedSubject", "NetworkApply.MailRejectedBody", [application.Number, reason], now);
         await SaveOrReportWinnerAsync(db, application, ct);
+        // Every vendor reviewer's queue loses it, not only the decider's.
+        changes.Publish(LiveTopics.VendorReviewQueue);
     }
 
     internal static async Task<NetworkApplicationDetail?> DetailAsync(AppDbContext db, Guid id, CancellationToken ct)
