@@ -228,6 +228,10 @@ public class ReviewInboxTests
         // A refused decision tells nobody.
         Assert.False(Assert.Single(await Inbox(world).ApproveAsync(reviewerB, [new TodoTarget(waiting.Kind, waiting.Id, waiting.Version + 1)], BaseUri)).Succeeded);
         Assert.Equal((3, 2, 0), (vendor, partnerB, partnerD));
+
+        // The distributor decides on its own list (the reseller slice's service, not the inbox): both levels' screens re-read.
+        await world.Reviews().DistributorRejectAsync(reviewerB, new RejectApplicationInput(await world.TargetAsync(application.Id), "Outside our region"));
+        Assert.Equal((4, 3, 0), (vendor, partnerB, partnerD));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -9,6 +9,7 @@ using BlazorPartner.Features.Members;
 using BlazorPartner.Platform.Localization;
 using BlazorPartner.Platform.Notifications;
 using BlazorPartner.Platform.Outbox;
+using BlazorPartner.Platform.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -31,6 +32,7 @@ public sealed class ResellerReviews(
     IMailSender mail,
     Notifier notifier,
     MemberInvitations invitations,
+    ChangeFeed changes,
     IStringLocalizer<SharedResource> L,
     ILogger<ResellerReviews> logger)
 {
@@ -241,6 +243,9 @@ public sealed class ResellerReviews(
         try
         {
             await db.SaveChangesAsync(ct);
+            // Both levels' lists, To do pages and menu counts show the application moved (on every instance); a refused
+            // decision changed nothing and publishes nothing.
+            changes.Publish(LiveTopics.VendorReviewQueue, LiveTopics.ReviewQueue(application.OrganizationId));
         }
         catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(error))
         {

@@ -268,8 +268,8 @@ public sealed class ReviewInbox(
             pending = await PendingAsync(db, actor, targets, ct);
         }
 
+        // Each kind's service tells the screens of its queues (both levels' for a reseller application) after its commit.
         var outcomes = new List<TodoOutcome>();
-        var topics = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in targets.DistinctBy(t => (t.Kind, t.Id)))
         {
             var item = pending.GetValueOrDefault((target.Kind, target.Id));
@@ -292,13 +292,6 @@ public sealed class ReviewInbox(
                 };
                 await decision;
                 outcomes.Add(new TodoOutcome(target.Kind, target.Id, title, true, null, []));
-                topics.Add(LiveTopics.ReviewQueueOf(actor));
-                if (target.Kind == ReviewItemKind.ResellerApplication && item is not null)
-                {
-                    // Approved by the vendor it now waits for the distributor; either level's lists show it changed.
-                    topics.Add(LiveTopics.VendorReviewQueue);
-                    topics.Add(LiveTopics.ReviewQueue(item.OrganizationId));
-                }
             }
             catch (BusinessException refused)
             {
@@ -312,8 +305,6 @@ public sealed class ReviewInbox(
             }
         }
 
-        // The reseller decisions' service does not publish them yet; the other kinds' do, and once more is harmless.
-        changes.Publish(topics);
         return outcomes;
     }
 

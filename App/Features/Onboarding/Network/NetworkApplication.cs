@@ -32,9 +32,6 @@ public enum NetworkCheck
     /// reviewer decides whether it is the same company.
     /// </summary>
     NewCompany = 3,
-
-    /// <summary>The contact address holds no open invitation yet (to another organization it was admitted to, say).</summary>
-    ContactNotInvited = 4,
 }
 
 public enum NetworkEventKind

@@ -123,12 +123,7 @@ public sealed class NetworkApplicationIntake(
     private async Task<NotificationBatch?> CheckAsync(AppDbContext db, NetworkApplication application, bool hasDocuments, string baseUri, DateTime now, CancellationToken ct)
     {
         var nameTaken = await OrganizationNames.LookAlikeExistsAsync(db, application.CompanyName, ct);
-        // One automatic admission per address: an address already holding an open invitation (another organization's admin
-        // seat, say) waits for a person instead of collecting one organization per submission.
-        var email = application.ContactEmail.ToUpperInvariant();
-        var contactInvited = await db.MemberInvitations.IgnoreQueryFilters()
-            .AnyAsync(i => i.NormalizedEmail == email && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct);
-        var failed = NetworkChecks.Failed(application, hasDocuments, nameTaken, contactInvited);
+        var failed = NetworkChecks.Failed(application, hasDocuments, nameTaken);
         application.FailedChecks = NetworkChecks.Format(failed);
         if (failed.Count == 0)
         {

@@ -8,7 +8,7 @@ namespace BlazorPartner.Features.Onboarding.Network;
 /// </summary>
 public static class NetworkChecks
 {
-    public static IReadOnlyList<NetworkCheck> Failed(NetworkApplication application, bool hasDocuments, bool nameTaken, bool contactInvited = false)
+    public static IReadOnlyList<NetworkCheck> Failed(NetworkApplication application, bool hasDocuments, bool nameTaken)
     {
         var failed = new List<NetworkCheck>();
         if (!CreditCode.IsValid(application.CreditCode))
@@ -29,11 +29,6 @@ public static class NetworkChecks
         if (nameTaken)
         {
             failed.Add(NetworkCheck.NewCompany);
-        }
-
-        if (contactInvited)
-        {
-            failed.Add(NetworkCheck.ContactNotInvited);
         }
 
         return failed;
