@@ -229,7 +229,7 @@ public class ResellerApplicationTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task R42_R41_an_approved_reseller_joins_the_partner_network_only_with_a_new_account(DatabaseProvider provider)
+    public async Task R41_an_approved_resellers_company_joins_the_partner_network_with_a_new_account_beside_the_reseller(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);
         var reviewer = await world.ReviewerBAsync();

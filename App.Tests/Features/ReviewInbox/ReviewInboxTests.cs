@@ -317,8 +317,13 @@ public class ReviewInboxTests
         var item = Assert.Single((await Inbox(world).ListAsync(reviewer, new TodoFilter(), 0, 20)).Items);
         await Inbox(world).AssignAsync(reviewer, [new TodoTarget(item.Kind, item.Id, item.Version)], reviewer.UserId);
         Assert.Empty((await Inbox(world).ListAsync(other, new TodoFilter { Assignment = TodoAssignment.Nobody }, 0, 20)).Items);
+        var told = 0;
+        using var listening = world.Get<ChangeFeed>().Subscribe(LiveTopics.ReviewQueueOf(other), () => told++);
 
         await world.Get<MemberDirectory>().UnbindAsync(world.AdminB, reviewer.UserId);
+
+        // The colleague's open To do re-reads: the item is back with nobody.
+        Assert.Equal(1, told);
 
         var nobodys = await Inbox(world).ListAsync(other, new TodoFilter { Assignment = TodoAssignment.Nobody }, 0, 20);
         Assert.Equal((application.Id, (string?)null), (Assert.Single(nobodys.Items).Id, nobodys.Items[0].AssigneeName));

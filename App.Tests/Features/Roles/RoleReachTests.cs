@@ -72,6 +72,44 @@ public class RoleReachTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task R1_a_member_manager_holding_every_permission_still_cannot_give_the_roles_that_reach_further_than_their_permissions(DatabaseProvider provider)
+    {
+        // The partner admin sees every record, finance every customer, a supervisor the team's (R3): matching their
+        // permissions in a custom role must not be a way to hand those roles out (or to take them away).
+        await using var world = await TestWorld.CreateAsync(provider);
+        var everything = RoleRules.Grantable(world.Get<PermissionCatalog>(), BlazorPartner.Core.Tenancy.OrganizationKind.SolutionProvider).Select(p => p.Name).ToArray();
+        var desk = (await world.RoleAsync(await world.CreateRoleAsync("Everything desk", everything))).Name;
+        await world.GiveRolesAsync(world.Manager2A.UserId, AppRoles.AccountManager, desk);
+        var manager = await world.Get<ActorDirectory>().LoadAsync(world.Manager2A.UserId);
+        var directory = world.Directory();
+        var colleague = await world.MemberAsync(world.Manager1A.UserId);
+
+        foreach (var role in new[] { AppRoles.PartnerAdmin, AppRoles.Finance, AppRoles.AccountManagerSupervisor })
+        {
+            var give = await Assert.ThrowsAsync<BusinessException>(() => directory.ChangeRolesAsync(manager, new MemberRolesTarget(world.Manager1A.UserId, colleague.Stamp), [AppRoles.AccountManager, role]));
+            var invite = await Assert.ThrowsAsync<BusinessException>(() => world.Invitations().InviteAsync(manager,
+                new InviteMemberInput { Email = $"{role.ToLowerInvariant()}@partner-a.example", Roles = [role] }, MemberTestKit.BaseUri));
+            Assert.Equal((ErrorCodes.AccessDenied, "Role.BeyondOwnReach"), (give.Code, give.ResourceKey));
+            Assert.Equal((ErrorCodes.AccessDenied, "Role.BeyondOwnReach"), (invite.Code, invite.ResourceKey));
+        }
+
+        var finance = await world.MemberAsync(world.FinanceA.UserId);
+        var takeAway = await Assert.ThrowsAsync<BusinessException>(() => directory.ChangeRolesAsync(manager, new MemberRolesTarget(world.FinanceA.UserId, finance.Stamp), [AppRoles.AccountManager]));
+        var unbindAdmin = await Assert.ThrowsAsync<BusinessException>(() => directory.UnbindAsync(manager, world.AdminA.UserId));
+        Assert.Equal("Role.BeyondOwnReach", takeAway.ResourceKey);
+        Assert.Equal("Role.BeyondOwnReach", unbindAdmin.ResourceKey);
+        Assert.Equal([AppRoles.AccountManager], (await world.MemberAsync(world.Manager1A.UserId)).Roles.Select(r => r.Name));
+        Assert.Equal([AppRoles.Finance], (await world.MemberAsync(world.FinanceA.UserId)).Roles.Select(r => r.Name));
+        Assert.Equal(MemberStatus.Bound, (await world.MemberAsync(world.AdminA.UserId)).Status);
+
+        var givable = await world.Roles().GivableAsync(manager);
+        Assert.DoesNotContain(AppRoles.PartnerAdmin, givable);
+        Assert.DoesNotContain(AppRoles.Finance, givable);
+        Assert.DoesNotContain(AppRoles.AccountManagerSupervisor, givable);
+        Assert.Contains(AppRoles.AccountManager, givable);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task R1_a_role_editor_cannot_put_a_permission_they_lack_into_a_role_and_the_admin_still_can(DatabaseProvider provider)
     {
         await using var world = await TestWorld.CreateAsync(provider);

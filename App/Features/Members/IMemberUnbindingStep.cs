@@ -11,4 +11,9 @@ namespace BlazorPartner.Features.Members;
 public interface IMemberUnbindingStep
 {
     Task UnbindingAsync(AppDbContext db, Actor actor, string userId, CancellationToken ct);
+
+    /// <summary>After the unbinding committed (telling open screens, say); never called when it was refused or rolled back.</summary>
+    void Unbound(Actor actor, string userId)
+    {
+    }
 }

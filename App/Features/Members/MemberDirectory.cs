@@ -192,6 +192,11 @@ public sealed class MemberDirectory(IDbContextFactory<AppDbContext> dbFactory, T
         {
             sessionCache?.Forget(id);
         }
+
+        foreach (var step in unbindingSteps)
+        {
+            step.Unbound(actor, userId);
+        }
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         var invitation = await LoadOpenAsync(db, target, ct);
         var assignable = await PartnerRoles.AssignableAsync(db, actor.OrganizationId, ct);
         var roles = RoleOption.For(invitation.RoleList, assignable);
-        if (roles.Count != invitation.RoleList.Count || roles.Count == 0)
+        if (roles.Count != invitation.RoleList.Distinct(StringComparer.Ordinal).Count() || roles.Count == 0)
         {
             throw new BusinessException(ErrorCodes.ParameterError, $"A role offered to {invitation.Email} no longer exists.", "Member.ResendRoleGone", invitation.Email);
         }
@@ -231,7 +231,7 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
         {
             db.Entry(day).State = EntityState.Detached;
             var retaken = await db.MemberInvitationDays

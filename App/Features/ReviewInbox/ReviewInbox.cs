@@ -151,7 +151,15 @@ public sealed class ReviewInbox(
             changes.Publish(LiveTopics.ReviewQueueOf(actor));
             if (assignee is not null && assignee.UserId != actor.UserId)
             {
-                await NotifyAssigneeAsync(actor, assignee, assigned, ct);
+                try
+                {
+                    await NotifyAssigneeAsync(actor, assignee, assigned, ct);
+                }
+                catch (DbUpdateException failed)
+                {
+                    // The assignments are committed: the reviewer's outcomes stand even if the heads-up could not be recorded.
+                    logger.LogWarning(failed, "Telling {Assignee} of {Count} assigned review items failed", assignee.UserId, assigned.Count);
+                }
             }
         }
 
@@ -339,13 +347,26 @@ public sealed class ReviewInbox(
     private sealed record Source(Func<CancellationToken, Task<int>> CountAsync, Func<int, CancellationToken, Task<List<TodoItem>>> OldestAsync);
 
     /// <summary>The pending rows this reviewer's level decides, one query per kind, already filtered.</summary>
+    private static bool DecidesApplications(Actor actor) => actor.IsVendor ? actor.Can(ResellerPermissions.Review)
+        : actor.Can(ResellerPermissions.Decide) && actor.OrganizationKind == Core.Tenancy.OrganizationKind.Distributor;
+
+    /// <summary>The kinds of item this reviewer's To do holds (the same conditions as its queries): its filter and service levels list no others.</summary>
+    public static IReadOnlyList<ReviewItemKind> KindsFor(Actor actor) =>
+        Enum.GetValues<ReviewItemKind>().Where(kind => kind switch
+        {
+            ReviewItemKind.ResellerApplication => DecidesApplications(actor),
+            ReviewItemKind.CustomerRegistration => actor.IsVendor && actor.Can(CustomerPermissions.ReviewRegistrations),
+            ReviewItemKind.NetworkApplication => actor.IsVendor && actor.Can(OnboardingPermissions.ReviewApplications),
+            ReviewItemKind.Certification => actor.IsVendor && actor.Can(OnboardingPermissions.ReviewCertifications),
+            _ => false,
+        }).ToList();
+
     /// <param name="lateBefore">Per service level, the submission time before which an item is late (no limit unless filtering).</param>
     private static IEnumerable<Source> Sources(AppDbContext db, Actor actor, TodoFilter filter, Func<int, DateTime> lateBefore)
     {
         var assignments = db.ReviewAssignments.Where(a => a.OrganizationId == actor.OrganizationId);
         var late = lateBefore(ReviewInboxRules.ServiceLevelWorkingDays(ReviewItemKind.ResellerApplication));
-        var decidesApplications = actor.IsVendor ? actor.Can(ResellerPermissions.Review)
-            : actor.Can(ResellerPermissions.Decide) && actor.OrganizationKind == Core.Tenancy.OrganizationKind.Distributor;
+        var decidesApplications = DecidesApplications(actor);
         if (filter.Kind is null or ReviewItemKind.ResellerApplication && decidesApplications)
         {
             const ReviewItemKind kind = ReviewItemKind.ResellerApplication;

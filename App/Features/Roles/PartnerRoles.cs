@@ -100,7 +100,8 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
             join c in db.RoleClaims on r.Id equals c.RoleId
             where names.Contains(r.Name!) && c.ClaimType == Permissions.ClaimType
             select new { r.Name, c.ClaimValue }).ToListAsync(ct);
-        return names.Where(n => held.Where(h => h.Name == n).All(h => RoleRules.CanGive(actor, h.ClaimValue!))).ToHashSet(StringComparer.Ordinal);
+        return names.Where(n => RoleRules.CanGiveRole(actor, n) && held.Where(h => h.Name == n).All(h => RoleRules.CanGive(actor, h.ClaimValue!)))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<string> CreateAsync(Actor actor, RoleInput input, CancellationToken ct = default)
@@ -221,7 +222,10 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
         }
     }
 
-    /// <summary><see cref="DemandWithinReach(Actor, IEnumerable{string})"/> for whole roles: every permission the roles named hold.</summary>
+    /// <summary>
+    /// <see cref="DemandWithinReach(Actor, IEnumerable{string})"/> for whole roles: every permission the roles named hold, and
+    /// then the roles themselves whose reach is wider than their permissions (<see cref="RoleRules.CanGiveRole"/>).
+    /// </summary>
     internal static async Task DemandWithinReachAsync(AppDbContext db, Actor actor, IEnumerable<string> roleNames, CancellationToken ct)
     {
         var names = roleNames.Distinct(StringComparer.Ordinal).ToList();
@@ -236,6 +240,13 @@ public sealed class PartnerRoles(IDbContextFactory<AppDbContext> dbFactory, Perm
             where names.Contains(r.Name!) && c.ClaimType == Permissions.ClaimType
             select c.ClaimValue!).Distinct().ToListAsync(ct);
         DemandWithinReach(actor, permissions);
+
+        var wider = names.Where(n => !RoleRules.CanGiveRole(actor, n)).ToList();
+        if (wider.Count > 0)
+        {
+            throw new BusinessException(ErrorCodes.AccessDenied, $"{actor.DisplayName} does not hold {string.Join(", ", wider)} and cannot give or withdraw it.",
+                "Role.BeyondOwnReach");
+        }
     }
 
     /// <summary>The partner's role changes, newest first (the role's title is in each row's before/after).</summary>

@@ -83,6 +83,17 @@ public static class RoleRules
     public static bool CanGive(Actor actor, string permission) => actor.IsInRole(AppRoles.PartnerAdmin) || actor.Can(permission);
 
     /// <summary>
+    /// System roles whose reach is more than their permissions: the partner admin sees every record and gives everything,
+    /// finance sees every customer, a supervisor their team's (R3). Comparing permissions alone would let a member manager
+    /// whose custom role matches one of them hand it out (and an admin made that way could then promote the manager).
+    /// </summary>
+    private static readonly string[] RolesWithWiderReach = [AppRoles.PartnerAdmin, AppRoles.Finance, AppRoles.AccountManagerSupervisor];
+
+    /// <summary>R1: whether <paramref name="actor"/> may give or take away the role itself, apart from its permissions.</summary>
+    public static bool CanGiveRole(Actor actor, string roleName) =>
+        actor.IsInRole(AppRoles.PartnerAdmin) || !RolesWithWiderReach.Contains(roleName, StringComparer.Ordinal) || actor.IsInRole(roleName);
+
+    /// <summary>
     /// What a custom role at a partner of <paramref name="kind"/> may hold: whatever a system role given there holds by default.
     /// Vendor-only permissions (sharing opportunities, granting quotas, importing consumption…) are never a partner's to give,
     /// and a distributor's own (deciding reseller applications) only a distributor's.
