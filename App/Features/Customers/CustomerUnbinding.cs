@@ -93,12 +93,6 @@ public sealed class CustomerUnbinding(
     /// customer's vouchers (EF wraps those in a "transient failure" exception): either way another user changed what the
     /// preview showed, and the user is told so instead of seeing an error.
     /// </summary>
-    private static bool IsConcurrentChange(Exception error) => error switch
-    {
-        DbUpdateConcurrencyException => true,
-        InvalidOperationException { InnerException: { } inner } => IsConcurrentChange(inner),
-        DbUpdateException { InnerException: { } inner } => IsConcurrentChange(inner),
-        System.Data.Common.DbException { SqlState: "40P01" or "40001" } => true,
-        _ => false,
-    };
+    private static bool IsConcurrentChange(Exception error) =>
+        error is DbUpdateConcurrencyException || DbErrors.IsLostToConcurrentTransaction(error);
 }

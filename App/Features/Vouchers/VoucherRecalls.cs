@@ -20,6 +20,20 @@ public sealed class VoucherRecalls(IDbContextFactory<AppDbContext> dbFactory, Ti
 {
     public async Task<RecallResult> RecallAsync(Actor actor, Guid voucherId, int? expectedVersion = null, CancellationToken ct = default)
     {
+        try
+        {
+            return await RecallOnceAsync(actor, voucherId, expectedVersion, ct);
+        }
+        catch (Exception error) when (DbErrors.IsLostToConcurrentTransaction(error))
+        {
+            // On PostgreSQL a redemption or the customer's unbinding can hold the voucher (and its quota) first: this recall
+            // changed nothing and is told so, as with any other lost race.
+            throw VoucherErrors.Changed(voucherId);
+        }
+    }
+
+    private async Task<RecallResult> RecallOnceAsync(Actor actor, Guid voucherId, int? expectedVersion, CancellationToken ct)
+    {
         actor.Demand(VoucherPermissions.Recall);
         if (actor.IsVendor)
         {

@@ -17,6 +17,20 @@ public sealed class VoucherRedemptions(IDbContextFactory<AppDbContext> dbFactory
 {
     public async Task<long> RedeemAsync(Guid voucherId, VoucherOrder order, CancellationToken ct = default)
     {
+        try
+        {
+            return await RedeemOnceAsync(voucherId, order, ct);
+        }
+        catch (Exception error) when (DbErrors.IsLostToConcurrentTransaction(error))
+        {
+            // On PostgreSQL a recall or the customer's unbinding can hold the voucher (and its quota) first: this redemption
+            // changed nothing and is told so, as with any other lost race.
+            throw VoucherErrors.Changed(voucherId);
+        }
+    }
+
+    private async Task<long> RedeemOnceAsync(Guid voucherId, VoucherOrder order, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(order.OrderId) || order.OrderId.Length > 64 || order.Amount.Fen <= 0)
         {
             throw new ValidationException(nameof(order.OrderId), "Validation.Required");
