@@ -120,7 +120,7 @@ public class ReviewInboxTests
         Assert.Equal(0, await world.AuditCountAsync(registration.ToString(), ReviewInboxAuditActions.Assign));
 
         // Unassigning (what the reviewer now sees) frees it again.
-        await Inbox(world).AssignAsync(world.Vendor, [applicationTarget with { SeenAssignee = colleague.DisplayName }], null);
+        await Inbox(world).AssignAsync(world.Vendor, [applicationTarget with { SeenAssigneeUserId = colleague.UserId }], null);
         Assert.Equal(2, (await Inbox(world).ListAsync(world.Vendor, new TodoFilter { Assignment = TodoAssignment.Nobody }, 0, 20)).TotalCount);
     }
 
@@ -242,7 +242,7 @@ public class ReviewInboxTests
         var application = await world.SubmitAsync();
         var registration = await world.RegisterAsync(world.AdminA);
         var seen = (await Inbox(world).ListAsync(world.Vendor, new TodoFilter(), 0, 20)).Items
-            .Select(i => new TodoTarget(i.Kind, i.Id, i.Version) { SeenAssignee = i.AssigneeName }).ToList();
+            .Select(i => new TodoTarget(i.Kind, i.Id, i.Version) { SeenAssigneeUserId = i.AssigneeUserId }).ToList();
 
         // The colleague takes the application while the vendor's page still shows it unassigned.
         Assert.True(Assert.Single(await Inbox(world).AssignAsync(colleague, [seen.Single(t => t.Id == application.Id)], colleague.UserId)).Succeeded);
@@ -255,6 +255,27 @@ public class ReviewInboxTests
         var assignees = (await Inbox(world).ListAsync(world.Vendor, new TodoFilter(), 0, 20)).Items.ToDictionary(i => i.Id, i => i.AssigneeName);
         Assert.Equal((colleague.DisplayName, world.Vendor.DisplayName), (assignees[application.Id], assignees[registration]));
         Assert.Equal(1, await world.AuditCountAsync(application.Id.ToString(), ReviewInboxAuditActions.Assign));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_reviewer_whose_namesake_took_an_item_meanwhile_is_told_and_overwrites_nothing(DatabaseProvider provider)
+    {
+        // Display names need not be unique: what the reviewer saw is compared by account.
+        await using var world = await TestWorld.CreateAsync(provider);
+        var namesake = await world.AddUserAsync(world.VendorOrg, "vendor-namesake", world.Vendor.DisplayName, AppRoles.VendorOperator);
+        var application = await world.SubmitAsync();
+        var item = Assert.Single((await Inbox(world).ListAsync(world.Vendor, new TodoFilter(), 0, 20)).Items);
+        await Inbox(world).AssignAsync(world.Vendor, [new TodoTarget(item.Kind, item.Id, item.Version)], world.Vendor.UserId);
+        var seen = Assert.Single((await Inbox(world).ListAsync(world.Vendor, new TodoFilter(), 0, 20)).Items);
+        Assert.Equal((world.Vendor.UserId, world.Vendor.DisplayName), (seen.AssigneeUserId, seen.AssigneeName));
+
+        // The namesake takes it over; the first reviewer's page still shows it with "their" name.
+        Assert.True(Assert.Single(await Inbox(world).AssignAsync(namesake, [new TodoTarget(seen.Kind, seen.Id, seen.Version) { SeenAssigneeUserId = seen.AssigneeUserId }], namesake.UserId)).Succeeded);
+        var outcome = Assert.Single(await Inbox(world).AssignAsync(world.Vendor, [new TodoTarget(seen.Kind, seen.Id, seen.Version) { SeenAssigneeUserId = seen.AssigneeUserId }], null));
+
+        Assert.Equal((false, "Todo.AssignedFirst"), (outcome.Succeeded, outcome.MessageKey));
+        Assert.Equal(namesake.UserId, Assert.Single((await Inbox(world).ListAsync(world.Vendor, new TodoFilter(), 0, 20)).Items).AssigneeUserId);
+        Assert.Equal(application.Id, outcome.Id);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -301,9 +322,9 @@ public class ReviewInboxTests
         Assert.Contains(await world.MailsToAsync("vendor-2@test"), m => m.Kind == ReviewInboxNotifications.Assigned);
 
         // Taking an item oneself, or giving it back, tells nobody.
-        var taken = targets.Single(t => t.Id == application.Id) with { SeenAssignee = colleague.DisplayName };
+        var taken = targets.Single(t => t.Id == application.Id) with { SeenAssigneeUserId = colleague.UserId };
         Assert.True(Assert.Single(await Inbox(world).AssignAsync(colleague, [taken], null)).Succeeded);
-        Assert.True(Assert.Single(await Inbox(world).AssignAsync(colleague, [taken with { SeenAssignee = null }], colleague.UserId)).Succeeded);
+        Assert.True(Assert.Single(await Inbox(world).AssignAsync(colleague, [taken with { SeenAssigneeUserId = null }], colleague.UserId)).Succeeded);
         Assert.Single(await world.NotificationsAsync(ReviewInboxNotifications.Assigned));
     }
 

@@ -181,7 +181,7 @@ public sealed class ReviewInbox(
                 return (done, false);
             }
 
-            if (existing?.AssigneeName != target.SeenAssignee)
+            if (existing?.AssigneeUserId != target.SeenAssigneeUserId)
             {
                 // Another reviewer assigned it since this one looked: theirs stands, and this one is told who.
                 return (await FirstAsync(actor, target, title, ct), false);
@@ -392,7 +392,10 @@ public sealed class ReviewInbox(
                     db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     a.WaitingSinceUtc, a.Version,
                     assignments.Where(x => x.Kind == kind && x.ItemId == a.Id).Select(x => x.AssigneeName).FirstOrDefault(),
-                    link))
+                    link)
+                {
+                    AssigneeUserId = assignments.Where(x => x.Kind == kind && x.ItemId == a.Id).Select(x => x.AssigneeUserId).FirstOrDefault(),
+                })
                 .ToListAsync(ct));
         }
 
@@ -413,7 +416,10 @@ public sealed class ReviewInbox(
                     db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     r.RegisteredAtUtc, r.Version,
                     assignments.Where(x => x.Kind == kind && x.ItemId == r.Id).Select(x => x.AssigneeName).FirstOrDefault(),
-                    RegistrationRoutes.VendorInbox + "?search=" + r.CreditCode))
+                    RegistrationRoutes.VendorInbox + "?search=" + r.CreditCode)
+                {
+                    AssigneeUserId = assignments.Where(x => x.Kind == kind && x.ItemId == r.Id).Select(x => x.AssigneeUserId).FirstOrDefault(),
+                })
                 .ToListAsync(ct));
         }
 
@@ -432,7 +438,10 @@ public sealed class ReviewInbox(
                 .OrderBy(a => a.RoundSubmittedAtUtc).ThenBy(a => a.Id).Take(limit)
                 .Select(a => new TodoItem(kind, a.Id, a.CompanyName, a.Number, a.RoundSubmittedAtUtc, a.Version,
                     assignments.Where(x => x.Kind == kind && x.ItemId == a.Id).Select(x => x.AssigneeName).FirstOrDefault(),
-                    OnboardingRoutes.VendorApplications))
+                    OnboardingRoutes.VendorApplications)
+                {
+                    AssigneeUserId = assignments.Where(x => x.Kind == kind && x.ItemId == a.Id).Select(x => x.AssigneeUserId).FirstOrDefault(),
+                })
                 .ToListAsync(ct));
         }
 
@@ -456,7 +465,11 @@ public sealed class ReviewInbox(
                     db.Organizations.Where(o => o.Id == c.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     c.WaitingSinceUtc, c.Version,
                     assignments.Where(x => x.Kind == kind && x.ItemId == c.Id).Select(x => x.AssigneeName).FirstOrDefault(),
-                    OnboardingRoutes.VendorCertifications) { BankLetter = c.Status == CertificationStatus.BankLetterReview })
+                    OnboardingRoutes.VendorCertifications)
+                {
+                    BankLetter = c.Status == CertificationStatus.BankLetterReview,
+                    AssigneeUserId = assignments.Where(x => x.Kind == kind && x.ItemId == c.Id).Select(x => x.AssigneeUserId).FirstOrDefault(),
+                })
                 .ToListAsync(ct));
         }
     }

@@ -130,6 +130,9 @@ public sealed record TodoItem(
 
     /// <summary>Waiting longer than its service level by the work calendar.</summary>
     public bool Late { get; init; }
+
+    /// <summary>Who it is assigned to (null: nobody), by account: display names need not be unique.</summary>
+    public string? AssigneeUserId { get; init; }
 }
 
 public sealed record TodoList(IReadOnlyList<TodoItem> Items, int TotalCount);
@@ -137,8 +140,8 @@ public sealed record TodoList(IReadOnlyList<TodoItem> Items, int TotalCount);
 /// <summary>An item a reviewer acts on, with the version and (for assignment) the assignee the reviewer saw.</summary>
 public sealed record TodoTarget(ReviewItemKind Kind, Guid Id, int Version)
 {
-    /// <summary>Whom the reviewer saw it assigned to (null: nobody): another reviewer's assignment since is not overwritten.</summary>
-    public string? SeenAssignee { get; init; }
+    /// <summary>Whom the reviewer saw it assigned to, by account (null: nobody): another reviewer's assignment since is not overwritten.</summary>
+    public string? SeenAssigneeUserId { get; init; }
 }
 
 /// <summary>What a batch did to one item: done, or the refusal's message key and arguments.</summary>
