@@ -79,7 +79,6 @@ internal sealed class AppServer : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__SqlitePath"] = databasePath;
         start.Environment["Database__SeedDemoData"] = "true";
-        start.Environment["Http__SignInPermitLimit"] = "0";
         // The auto-reject job would change rows (and allocate) while circuits are measured.
         start.Environment["Opportunities__AutoRejectEnabled"] = "false";
         start.Environment["Diagnostics__MemoryEndpoint"] = "true";

@@ -65,7 +65,7 @@ start_server() {
     cd "$app_dir"
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port"
     export DOTNET_gcServer="${GC_SERVER:-0}"
-    export Database__Provider=Sqlite Database__SqlitePath="$work/blazorpartner.db" Database__SeedDemoData=true Http__SignInPermitLimit=0
+    export Database__Provider=Sqlite Database__SqlitePath="$work/blazorpartner.db" Database__SeedDemoData=true
     export Opportunities__AutoRejectEnabled=false Diagnostics__MemoryEndpoint=true
     export DataProtection__KeyEncryptionKey="$kek" Http__HttpsRedirection=false
     # One demo user holds hundreds of circuits here; the per-user cap (8) would show "Too many open tabs".

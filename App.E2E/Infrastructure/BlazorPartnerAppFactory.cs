@@ -51,8 +51,9 @@ public sealed class BlazorPartnerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Database:SeedDemoData", "true");
-        // Every fixture signs in from 127.0.0.1; the per-address sign-in limit has its own unit test.
-        builder.UseSetting("Http:SignInPermitLimit", "0");
+        // Every fixture signs in from 127.0.0.1, and the lockout tests fail on purpose; the per-address limit of failed
+        // sign-ins has its own unit test.
+        builder.UseSetting("Http:FailedSignInLimit", "0");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         // The background auto-reject job must not race the tests.
         builder.UseSetting("Opportunities:AutoRejectEnabled", "false");

@@ -166,7 +166,7 @@ public sealed class ClusterHost : IAsyncLifetime
         environment["Database__Provider"] = "Postgres";
         environment["ConnectionStrings__Partner"] = ConnectionString;
         environment["Database__SeedDemoData"] = "true";
-        environment["Http__SignInPermitLimit"] = "0";
+        environment["Http__FailedSignInLimit"] = "0";
         environment["DataProtection__KeyEncryptionKey"] = _keyEncryptionKey;
         environment["Http__KnownProxies__0"] = "127.0.0.1";
         // The background auto-reject must not race the tests, as in the single-instance E2E host.

@@ -11,7 +11,7 @@ public class ApplicationRateLimitTests
     [Fact]
     public void Each_address_may_post_the_form_ten_times_per_window_then_is_refused_while_others_and_other_requests_pass()
     {
-        using var limiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ApplicationRateLimit.Partition(http, 30));
+        using var limiter = PartitionedRateLimiter.Create<HttpContext, string>(ApplicationRateLimit.Partition);
         var first = Post("/apply/reseller", "203.0.113.7");
         for (var i = 0; i < ApplicationRateLimit.PermitLimit; i++)
         {
@@ -45,40 +45,6 @@ public class ApplicationRateLimitTests
         using (var console = limiter.AttemptAcquire(Post("/vendor/reseller-applications", "203.0.113.7")))
         {
             Assert.True(console.IsAcquired);
-        }
-    }
-
-    [Fact]
-    public void Sign_in_posts_are_limited_per_address_apart_from_the_forms_and_the_limit_can_be_switched_off()
-    {
-        using var limiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ApplicationRateLimit.Partition(http, 3));
-        for (var i = 0; i < 3; i++)
-        {
-            using var lease = limiter.AttemptAcquire(Post("/account/login", "203.0.113.7"));
-            Assert.True(lease.IsAcquired, $"sign-in {i + 1} should pass");
-        }
-
-        using (var refused = limiter.AttemptAcquire(Post("/account/login", "203.0.113.7")))
-        {
-            Assert.False(refused.IsAcquired);
-        }
-
-        // Its own budget: the address may still apply, and other addresses may still sign in.
-        using (var form = limiter.AttemptAcquire(Post("/apply/reseller", "203.0.113.7")))
-        {
-            Assert.True(form.IsAcquired);
-        }
-
-        using (var other = limiter.AttemptAcquire(Post("/account/login", "198.51.100.2")))
-        {
-            Assert.True(other.IsAcquired);
-        }
-
-        using var unlimited = PartitionedRateLimiter.Create<HttpContext, string>(http => ApplicationRateLimit.Partition(http, 0));
-        for (var i = 0; i < 100; i++)
-        {
-            using var lease = unlimited.AttemptAcquire(Post("/account/login", "203.0.113.7"));
-            Assert.True(lease.IsAcquired);
         }
     }
 

@@ -23,8 +23,45 @@ public class AccountSignInTests
         }
     }
 
-    private static Task<bool> SignInAsync(IdentityHost app, string userName, string password) =>
-        app.InScopeAsync(services => services.GetRequiredService<AccountSignIn>().PasswordSignInAsync(userName, password));
+    private static async Task<bool> SignInAsync(IdentityHost app, string userName, string password) =>
+        await OutcomeAsync(app, userName, password, "203.0.113.1") == SignInOutcome.SignedIn;
+
+    private static Task<SignInOutcome> OutcomeAsync(IdentityHost app, string userName, string password, string address) =>
+        app.InScopeAsync(services => services.GetRequiredService<AccountSignIn>().PasswordSignInAsync(userName, password, address));
+
+    [Fact]
+    public async Task An_address_past_its_failed_sign_ins_is_refused_before_any_account_is_touched()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        await using var app = new IdentityHost(database, clock);
+        var victim = await app.CreateUserAsync("victim@signin.test", Password);
+        var attacker = "198.51.100.9";
+
+        // 20 failures against unknown names (the default limit)...
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(SignInOutcome.Refused, await OutcomeAsync(app, $"guess{i}@signin.test", "Wrong#Password1", attacker));
+        }
+
+        // ...then this address is refused before any account is looked at: the victim's failure count does not move, so it
+        // cannot be locked from here (a correct password would wait for the window too).
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(SignInOutcome.TooManyFailures, await OutcomeAsync(app, victim.UserName!, "Wrong#Password1", attacker));
+        }
+
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByIdAsync(victim.Id))!;
+            Assert.Equal((0, false), (await users.GetAccessFailedCountAsync(user), await users.IsLockedOutAsync(user)));
+        });
+        // Another address is not held back, and this one is heard again after the window.
+        Assert.Equal(SignInOutcome.Refused, await OutcomeAsync(app, victim.UserName!, "Wrong#Password1", "192.0.2.44"));
+        clock.Advance(FailedSignInLimit.Window);
+        Assert.Equal(SignInOutcome.Refused, await OutcomeAsync(app, victim.UserName!, "Wrong#Password1", attacker));
+        await app.WithUsersAsync(async users => Assert.Equal(2, await users.GetAccessFailedCountAsync((await users.FindByIdAsync(victim.Id))!)));
+    }
 
     [Fact]
     public async Task Unknown_locked_and_wrong_password_attempts_each_verify_one_password_hash()

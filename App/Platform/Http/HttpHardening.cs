@@ -25,7 +25,7 @@ public static class HttpHardening
         var configuration = builder.Configuration;
         var http = configuration.GetSection(HttpHardeningOptions.Section).Get<HttpHardeningOptions>() ?? new HttpHardeningOptions();
         services.Configure<HttpHardeningOptions>(configuration.GetSection(HttpHardeningOptions.Section));
-        services.AddApplicationRateLimit(http.SignInPermitLimit);
+        services.AddApplicationRateLimit();
 
         // The product and version of the server help nobody but an attacker.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -30,10 +30,10 @@ public sealed class HttpHardeningOptions
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>
-    /// Sign-in attempts per client address per 5 minutes (<see cref="ApplicationRateLimit"/>); 0 = no limit (load tests that
-    /// sign thousands of users in from one address).
+    /// Failed sign-ins per client address per 5 minutes before the address is refused for the rest of the window
+    /// (<see cref="Identity.FailedSignInLimit"/>); 0 = no limit.
     /// </summary>
-    public int SignInPermitLimit { get; set; } = 30;
+    public int FailedSignInLimit { get; set; } = 20;
 
     /// <summary>Whether HSTS covers subdomains; off by default because other services may share the parent domain.</summary>
     public bool HstsIncludeSubDomains { get; set; }

@@ -16,25 +16,38 @@ public sealed class AccountSignIn(
     IPasswordHasher<AppUser> hasher,
     DecoyPasswordHash decoy,
     UserSessions sessions,
+    FailedSignInLimit failedSignIns,
     ILogger<AccountSignIn> logger)
 {
-    /// <summary>Signs in (session cookie) and returns true, or returns false for a wrong password, an unknown or a locked account alike.</summary>
-    public async Task<bool> PasswordSignInAsync(string userName, string password)
+    /// <summary>
+    /// Signs in (session cookie), or refuses with one answer for a wrong password, an unknown or a locked account alike; an
+    /// address with too many recent failures is refused before any account is looked at (<see cref="FailedSignInLimit"/>).
+    /// </summary>
+    public async Task<SignInOutcome> PasswordSignInAsync(string userName, string password, string clientAddress)
     {
+        if (failedSignIns.IsBlocked(clientAddress))
+        {
+            logger.LogWarning("Sign-in refused: too many failed sign-ins from {ClientAddress}", clientAddress);
+            return SignInOutcome.TooManyFailures;
+        }
+
         var user = await userManager.FindByNameAsync(userName);
         if (user is null || await userManager.IsLockedOutAsync(user))
         {
             decoy.Verify(hasher, password);
+            failedSignIns.RecordFailure(clientAddress);
             logger.LogInformation("Sign-in refused: unknown or locked account");
-            return false;
+            return SignInOutcome.Refused;
         }
 
         var result = await signInManager.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
-            return true;
+            return SignInOutcome.SignedIn;
         }
+
+        failedSignIns.RecordFailure(clientAddress);
 
         if (result.IsLockedOut)
         {
@@ -43,8 +56,19 @@ public sealed class AccountSignIn(
             await sessions.ForgetCachedAsync(user.Id);
         }
 
-        return false;
+        return SignInOutcome.Refused;
     }
+}
+
+public enum SignInOutcome
+{
+    SignedIn,
+
+    /// <summary>A wrong password, an unknown or a locked account: one answer for all three.</summary>
+    Refused,
+
+    /// <summary>The client's address failed too often lately (<see cref="FailedSignInLimit"/>).</summary>
+    TooManyFailures,
 }
 
 /// <summary>A hash of a random password, verified in place of a real one so unknown and locked accounts cost the same time.</summary>

@@ -24,6 +24,7 @@ public static class SessionRegistration
         services.AddSingleton<DatabaseTicketStore>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddScoped<AccountSignIn>();
+        services.AddSingleton<FailedSignInLimit>();
 
         // Identity's security-stamp check (every 30 minutes) rebuilds the principal from the user; keep the session claim, or a
         // circuit started on that request could not re-check its session and would lose access at its first revalidation.
