@@ -84,3 +84,29 @@ public static class MemberRules
         _ => expiresAtUtc <= nowUtc ? MemberInvitationState.Expired : MemberInvitationState.Invited,
     };
 }
+
+/// <summary>What an e-mail address is already, across every organization: an account, about to be one, or free.</summary>
+public enum AddressUse
+{
+    Free,
+    HasAccount,
+
+    /// <summary>An open invitation (of any organization) will make it an account.</summary>
+    Invited,
+}
+
+public static class MemberAddresses
+{
+    /// <summary>An invitation for <paramref name="normalizedEmail"/> that can still be accepted at <paramref name="nowUtc"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<MemberInvitation, bool>> IsOpenFor(string normalizedEmail, DateTime nowUtc) =>
+        i => i.NormalizedEmail == normalizedEmail && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > nowUtc;
+
+    /// <summary>
+    /// R41, R42: whether the address signs in anywhere, or is about to through an open invitation of any organization. The
+    /// public application forms need a new account for the applicant's admin; the caller decides what to tell whom.
+    /// </summary>
+    public static async Task<AddressUse> UseAsync(AppDbContext db, string normalizedEmail, DateTime nowUtc, CancellationToken ct) =>
+        await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct) ? AddressUse.HasAccount
+        : await db.MemberInvitations.IgnoreQueryFilters().AnyAsync(IsOpenFor(normalizedEmail, nowUtc), ct) ? AddressUse.Invited
+        : AddressUse.Free;
+}

@@ -195,15 +195,14 @@ public sealed class NetworkApplicationIntake(
     private static async Task DemandAvailableAsync(AppDbContext db, Fields fields, Guid? exceptId, DateTime now, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var email = fields.ContactEmail.ToUpperInvariant();
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == email, ct))
+        switch (await MemberAddresses.UseAsync(db, fields.ContactEmail.ToUpperInvariant(), now, ct))
         {
-            errors.Add(nameof(NetworkApplicationInput.ContactEmail), "NetworkApply.EmailHasAccount");
-        }
-        else if (await db.MemberInvitations.IgnoreQueryFilters()
-            .AnyAsync(i => i.NormalizedEmail == email && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
-        {
-            errors.Add(nameof(NetworkApplicationInput.ContactEmail), "NetworkApply.EmailInvited");
+            case AddressUse.HasAccount:
+                errors.Add(nameof(NetworkApplicationInput.ContactEmail), "NetworkApply.EmailHasAccount");
+                break;
+            case AddressUse.Invited:
+                errors.Add(nameof(NetworkApplicationInput.ContactEmail), "NetworkApply.EmailInvited");
+                break;
         }
 
         if (fields.CreditCode.Length > 0 && await db.NetworkApplications.AnyAsync(a => a.HeldCreditCode == fields.CreditCode && a.Id != exceptId, ct))
