@@ -58,7 +58,7 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
             throw new ValidationException(nameof(input.Email), "Member.EmailTaken");
         }
 
-        if (await db.MemberInvitations.AnyAsync(i => i.NormalizedEmail == normalized && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
+        if (await db.MemberInvitations.AnyAsync(MemberAddresses.IsOpenFor(normalized, now), ct))
         {
             throw new ValidationException(nameof(input.Email), "Member.AlreadyInvited");
         }
@@ -109,7 +109,7 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
             throw new BusinessException(ErrorCodes.IllegalOperation, $"{invitation.Email} has an account now.", "Member.ResendEmailTaken", invitation.Email);
         }
 
-        if (await db.MemberInvitations.AnyAsync(i => i.Id != invitation.Id && i.NormalizedEmail == invitation.NormalizedEmail && i.Status == MemberInvitationStatus.Invited && i.ExpiresAtUtc > now, ct))
+        if (await db.MemberInvitations.Where(i => i.Id != invitation.Id).AnyAsync(MemberAddresses.IsOpenFor(invitation.NormalizedEmail, now), ct))
         {
             throw new BusinessException(ErrorCodes.IllegalOperation, $"{invitation.Email} has another open invitation.", "Member.ResendAlreadyInvited", invitation.Email);
         }
@@ -209,40 +209,41 @@ public sealed class MemberInvitations(IDbContextFactory<AppDbContext> dbFactory,
     private static async Task TakeDailyAllowanceAsync(AppDbContext db, Guid organizationId, DateTime now, CancellationToken ct)
     {
         var today = BeijingTime.DateOf(now);
-        var taken = await db.MemberInvitationDays
-            .Where(d => d.OrganizationId == organizationId && d.Day == today && d.Count < MemberRules.MaxInvitationsPerDay)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Count, d => d.Count + 1), ct);
-        if (taken == 1)
+        if (await TakeFromDayRowAsync(db, organizationId, today, ct))
         {
             return;
         }
 
-        if (await db.MemberInvitationDays.AnyAsync(d => d.OrganizationId == organizationId && d.Day == today, ct))
+        if (!await db.MemberInvitationDays.AnyAsync(d => d.OrganizationId == organizationId && d.Day == today, ct))
+        {
+            // The day's first: inserted inside this transaction. On SQLite the UPDATE above already holds the write lock. On
+            // PostgreSQL a concurrent first insert waits for the other's commit and then fails on the key; SaveChanges rolls
+            // back to its own savepoint, so this transaction goes on and takes its send from the row the other inserted.
+            var day = new MemberInvitationDay { OrganizationId = organizationId, Day = today, Count = 1 };
+            db.MemberInvitationDays.Add(day);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
+            {
+                db.Entry(day).State = EntityState.Detached;
+            }
+        }
+
+        // The row is there: full, or (PostgreSQL) inserted by a concurrent first send after the UPDATE above looked. Take
+        // from it once more; only a row that is still full means the day's sends are used up.
+        if (!await TakeFromDayRowAsync(db, organizationId, today, ct))
         {
             throw DailyLimit(organizationId, today);
         }
-
-        // The day's first: inserted inside this transaction. On SQLite the UPDATE above already holds the write lock. On
-        // PostgreSQL a concurrent first insert waits for the other's commit and then fails on the key; SaveChanges rolls
-        // back to its own savepoint, so this transaction goes on and takes its send from the row the other inserted.
-        var day = new MemberInvitationDay { OrganizationId = organizationId, Day = today, Count = 1 };
-        db.MemberInvitationDays.Add(day);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException error) when (DbErrors.IsUniqueViolation(error))
-        {
-            db.Entry(day).State = EntityState.Detached;
-            var retaken = await db.MemberInvitationDays
-                .Where(d => d.OrganizationId == organizationId && d.Day == today && d.Count < MemberRules.MaxInvitationsPerDay)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Count, d => d.Count + 1), ct);
-            if (retaken != 1)
-            {
-                throw DailyLimit(organizationId, today);
-            }
-        }
     }
+
+    private static async Task<bool> TakeFromDayRowAsync(AppDbContext db, Guid organizationId, DateOnly today, CancellationToken ct) =>
+        await db.MemberInvitationDays
+            .Where(d => d.OrganizationId == organizationId && d.Day == today && d.Count < MemberRules.MaxInvitationsPerDay)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Count, d => d.Count + 1), ct) == 1;
 
     private static BusinessException DailyLimit(Guid organizationId, DateOnly today) =>
         new(MemberErrorCodes.DailyLimit, $"Partner {organizationId} sent {MemberRules.MaxInvitationsPerDay} invitations on {today:yyyy-MM-dd}.",
