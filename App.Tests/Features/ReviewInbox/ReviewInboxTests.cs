@@ -276,6 +276,8 @@ public class ReviewInboxTests
         Assert.Equal((false, "Todo.AssignedFirst"), (outcome.Succeeded, outcome.MessageKey));
         Assert.Equal(namesake.UserId, Assert.Single((await Inbox(world).ListAsync(world.Vendor, new TodoFilter(), 0, 20)).Items).AssigneeUserId);
         Assert.Equal(application.Id, outcome.Id);
+        // Two assignments audited, the refused one not.
+        Assert.Equal(2, await world.AuditCountAsync(application.Id.ToString(), ReviewInboxAuditActions.Assign));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -101,6 +101,14 @@ public class RoleReachTests
         Assert.Equal([AppRoles.AccountManager], (await world.MemberAsync(world.Manager1A.UserId)).Roles.Select(r => r.Name));
         Assert.Equal([AppRoles.Finance], (await world.MemberAsync(world.FinanceA.UserId)).Roles.Select(r => r.Name));
         Assert.Equal(MemberStatus.Bound, (await world.MemberAsync(world.AdminA.UserId)).Status);
+        await using (var db = await world.Factory.CreateSystemAsync())
+        {
+            // Nothing stored and nothing audited by any refused command: no role change, unbinding, invitation or mail.
+            Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == RoleAuditActions.MemberRoles && a.ActorUserId == manager.UserId));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == MemberAuditActions.Unbind || a.Action == MemberAuditActions.Invite));
+            Assert.Equal(0, await db.MemberInvitations.CountAsync());
+            Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(m => m.Kind == MemberInvitations.MailKind));
+        }
 
         var givable = await world.Roles().GivableAsync(manager);
         Assert.DoesNotContain(AppRoles.PartnerAdmin, givable);
